@@ -1,0 +1,82 @@
+// swift-tools-version: 6.0
+import Foundation
+import PackageDescription
+
+/// libtorrent's ABI depends on the defines its pkg-config file lists (TORRENT_USE_OPENSSL, ...).
+/// SwiftPM keeps only -I/-L/-l from pkg-config and drops those, so read them here and pass
+/// them to the shim: compiled with different defines, the shim would disagree with the
+/// library about struct layouts.
+func libtorrentDefines() -> [CXXSetting] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["pkg-config", "--cflags", "libtorrent-rasterbar"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return [] }
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return output.split(separator: " ").compactMap { flag -> CXXSetting? in
+        guard flag.hasPrefix("-D") else { return nil }
+        let body = flag.dropFirst(2).trimmingCharacters(in: .whitespacesAndNewlines)
+        let parts = body.split(separator: "=", maxSplits: 1).map(String.init)
+        return parts.count == 2 ? .define(parts[0], to: parts[1]) : .define(parts[0])
+    }
+}
+
+let package = Package(
+    name: "seedtui",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "seedtui", targets: ["seedtui"]),
+        .library(name: "Engine", targets: ["Engine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+    ],
+    targets: [
+        // The C boundary: system libraries found through pkg-config, and the libtorrent shim.
+        .systemLibrary(
+            name: "LibtorrentSystem", path: "Sources/CBridges/LibtorrentSystem",
+            pkgConfig: "libtorrent-rasterbar",
+            providers: [.apt(["libtorrent-rasterbar-dev"])]),
+        .target(
+            name: "CTorrent", dependencies: ["LibtorrentSystem"], path: "Sources/CBridges/CTorrent",
+            cxxSettings: libtorrentDefines() + [.unsafeFlags(["-fexceptions", "-O2"])]),
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CBridges/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CNcurses", path: "Sources/CBridges/CNcurses", pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(
+            name: "CFFmpeg", path: "Sources/CBridges/CFFmpeg", pkgConfig: "libavformat",
+            providers: [.apt(["libavformat-dev"])]),
+
+        .target(
+            name: "Engine",
+            dependencies: [
+                "CTorrent", "CCurl",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+            ]),
+        .executableTarget(
+            name: "seedtui",
+            dependencies: [
+                "Engine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/TUI"),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "CLITests", dependencies: ["Engine"]),
+    ],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,120 @@
+import CCurl
+import Foundation
+
+/// Downloads over http(s) with libcurl: .torrent links from indexers and users.
+///
+/// Bounded in size and time, http and https only, redirects followed by hand so a
+/// redirect to a magnet link (as many indexers answer) is caught rather than failed.
+public enum HTTPFetcher {
+    public enum TorrentLink: Sendable, Equatable {
+        case file(Data)
+        case magnet(String)
+    }
+
+    public struct Response: Sendable {
+        public var status: Int
+        public var body: Data
+        public var redirect: String?
+        public var contentType: String?
+    }
+
+    private static let initialized: Bool = {
+        curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+        return true
+    }()
+
+    /// Fetches a .torrent (or the magnet an indexer redirects to).
+    public static func fetchTorrent(url: String, maxBytes: Int = 20 * 1024 * 1024) async throws -> TorrentLink {
+        var current = url
+        for _ in 0..<6 {
+            if current.lowercased().hasPrefix("magnet:") { return .magnet(current) }
+            let response = try await get(current, maxBytes: maxBytes, timeoutSeconds: 30)
+            if (300..<400).contains(response.status), let next = response.redirect {
+                current = next
+                continue
+            }
+            guard (200..<300).contains(response.status) else {
+                throw EngineError.failed("\(redacted(url)): the server answered HTTP \(response.status)")
+            }
+            return .file(response.body)
+        }
+        throw EngineError.failed("\(redacted(url)): too many redirects")
+    }
+
+    /// One GET, no redirects followed. Runs on its own thread: libcurl's easy API blocks.
+    public static func get(_ url: String, maxBytes: Int, timeoutSeconds: Int) async throws -> Response {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
+            throw EngineError.invalid("'\(redacted(url))' is not an http(s) URL")
+        }
+        _ = initialized
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try perform(url, maxBytes: maxBytes, timeoutSeconds: timeoutSeconds) })
+            }
+        }
+    }
+
+    private final class Sink {
+        var data = Data()
+        let limit: Int
+        var overflow = false
+        init(limit: Int) { self.limit = limit }
+    }
+
+    private static func perform(_ url: String, maxBytes: Int, timeoutSeconds: Int) throws -> Response {
+        guard let curl = curl_easy_init() else { throw EngineError.failed("libcurl could not start") }
+        defer { curl_easy_cleanup(curl) }
+        let sink = Sink(limit: maxBytes)
+        let unmanaged = Unmanaged.passRetained(sink)
+        defer { unmanaged.release() }
+        _ = st_curl_set_string(curl, CURLOPT_URL, url)
+        _ = st_curl_set_long(curl, CURLOPT_FOLLOWLOCATION, 0)
+        _ = st_curl_set_long(curl, CURLOPT_TIMEOUT, timeoutSeconds)
+        _ = st_curl_set_long(curl, CURLOPT_CONNECTTIMEOUT, min(15, timeoutSeconds))
+        _ = st_curl_set_long(curl, CURLOPT_NOSIGNAL, 1)
+        _ = st_curl_set_string(curl, CURLOPT_PROTOCOLS_STR, "http,https")
+        _ = st_curl_set_string(curl, CURLOPT_USERAGENT, "seedtui/\(SeedtuiVersion.current)")
+        _ = st_curl_set_string(curl, CURLOPT_ACCEPT_ENCODING, "")
+        _ = st_curl_set_pointer(curl, CURLOPT_WRITEDATA, unmanaged.toOpaque())
+        _ = st_curl_set_write(curl) { ptr, size, count, user in
+            guard let user, let ptr else { return 0 }
+            let sink = Unmanaged<Sink>.fromOpaque(user).takeUnretainedValue()
+            let n = size * count
+            if sink.data.count + n > sink.limit { sink.overflow = true; return 0 }
+            sink.data.append(UnsafeRawPointer(ptr).assumingMemoryBound(to: UInt8.self), count: n)
+            return n
+        }
+        var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        let code: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { buf in
+            _ = st_curl_set_pointer(curl, CURLOPT_ERRORBUFFER, buf.baseAddress)
+            return curl_easy_perform(curl)
+        }
+        if sink.overflow {
+            throw EngineError.failed("\(redacted(url)): the answer is larger than \(Units.formatBytes(Int64(maxBytes)))")
+        }
+        guard code == CURLE_OK else {
+            let detail = String(cString: errorBuffer)
+            let text = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+            throw EngineError.failed("\(redacted(url)): \(text)")
+        }
+        var status = 0
+        _ = st_curl_get_long(curl, CURLINFO_RESPONSE_CODE, &status)
+        var redirect: UnsafeMutablePointer<CChar>? = nil
+        _ = st_curl_get_string(curl, CURLINFO_REDIRECT_URL, &redirect)
+        var type: UnsafeMutablePointer<CChar>? = nil
+        _ = st_curl_get_string(curl, CURLINFO_CONTENT_TYPE, &type)
+        return Response(status: status, body: sink.data, redirect: redirect.map { String(cString: $0) },
+                        contentType: type.map { String(cString: $0) })
+    }
+
+    /// A URL fit for messages and logs: query values that look like keys are masked.
+    public static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url), let items = components.queryItems else { return url }
+        let secret = ["apikey", "api_key", "passkey", "key", "token", "r", "t_key", "auth"]
+        components.queryItems = items.map { item in
+            secret.contains(item.name.lowercased()) ? URLQueryItem(name: item.name, value: "***") : item
+        }
+        return components.string ?? url
+    }
+}

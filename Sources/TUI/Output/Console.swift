@@ -1,0 +1,51 @@
+import Engine
+import Foundation
+
+/// Where headless output goes: data on stdout, one-line errors on stderr, color only for
+/// people (stdout a terminal and NO_COLOR unset).
+enum Console {
+    static let isTTY = isatty(STDOUT_FILENO) != 0
+    static let useColor = isTTY && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+
+    static func out(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("seedtui: " + TerminalText.inert(message) + "\n").utf8))
+    }
+
+    static func writeJSON(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes + [UInt8(ascii: "\n")]))
+    }
+
+    static func writeJSON<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        writeJSON(Array(try encoder.encode(value)))
+    }
+
+    /// Terminal width, or nil when stdout is not a terminal (then nothing is cut).
+    static var columns: Int? {
+        guard isTTY else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 100
+    }
+
+    static func color(_ text: String, _ code: String) -> String {
+        useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    static func stateColor(_ state: TorrentState) -> String {
+        switch state {
+        case .downloading: return "32"
+        case .seeding: return "36"
+        case .paused, .queued: return "90"
+        case .error: return "31"
+        case .stalled, .metadata: return "33"
+        default: return "0"
+        }
+    }
+}
