@@ -36,7 +36,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // The C boundary: system libraries found through pkg-config, and the libtorrent shim.
@@ -65,7 +64,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOExtras", package: "swift-nio-extras"),
             ]),
         .executableTarget(
             name: "seedtui",
@@ -76,7 +74,7 @@ let package = Package(
             ],
             path: "Sources/TUI"),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
-        .testTarget(name: "CLITests", dependencies: ["Engine"]),
+        .testTarget(name: "IntegrationTests"),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -94,7 +94,7 @@ public enum HTTPFetcher {
             throw EngineError.failed("\(redacted(url)): the answer is larger than \(Units.formatBytes(Int64(maxBytes)))")
         }
         guard code == CURLE_OK else {
-            let detail = String(cString: errorBuffer)
+            let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             let text = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
             throw EngineError.failed("\(redacted(url)): \(text)")
         }

@@ -144,6 +144,9 @@ actor TorrentService {
             entry.status = status
             entry.invalidate(revision: revision)
             entries[id] = entry
+            if entry.record.completedAt == nil, status.hasMetadata, status.isFinished || status.isSeeding, status.totalWanted > 0 {
+                Task { await self.completed(id) }
+            }
         }
         if !resumeWrites.isEmpty || !queueChanges.isEmpty {
             let now = Int64(Date().timeIntervalSince1970)

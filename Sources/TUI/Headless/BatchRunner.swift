@@ -20,7 +20,9 @@ enum BatchRunner {
                 status = ExitStatus.usage
                 if keepGoing { continue } else { break }
             }
-            let code = HeadlessEntry.run(words, context: "line \(lineNumber)")
+            Console.errorContext = "line \(lineNumber)"
+            let code = HeadlessEntry.run(words)
+            Console.errorContext = nil
             if code != 0 {
                 status = code
                 if !keepGoing { break }
@@ -32,7 +34,7 @@ enum BatchRunner {
 
 /// Parses and runs one headless command line, returning its exit status.
 enum HeadlessEntry {
-    static func run(_ arguments: [String], context: String? = nil) -> Int32 {
+    static func run(_ arguments: [String]) -> Int32 {
         do {
             var command = try Headless.parseAsRoot(arguments)
             try command.run()
@@ -48,10 +50,10 @@ enum HeadlessEntry {
             let message = Headless.message(for: error)
             let parseError = code == .validationFailure
             if parseError {
-                Console.error((context.map { "\($0): " } ?? "") + message + " (see `seedtui --headless help`)")
+                Console.error(message + " (see `seedtui --headless help`)")
                 return ExitStatus.usage
             }
-            Console.error((context.map { "\($0): " } ?? "") + message)
+            Console.error(message)
             return ExitStatus.failed
         }
     }

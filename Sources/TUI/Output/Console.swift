@@ -12,8 +12,12 @@ enum Console {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
+    /// Set while a batch runs ("line 4"), so each error names the line it came from.
+    nonisolated(unsafe) static var errorContext: String?
+
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data(("seedtui: " + TerminalText.inert(message) + "\n").utf8))
+        let context = errorContext.map { "\($0): " } ?? ""
+        FileHandle.standardError.write(Data(("seedtui: " + context + TerminalText.inert(message) + "\n").utf8))
     }
 
     static func writeJSON(_ bytes: [UInt8]) {
