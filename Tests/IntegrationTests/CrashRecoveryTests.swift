@@ -21,8 +21,10 @@ final class CrashRecoveryTests: XCTestCase {
         }
         XCTAssertEqual(try h.run(home: seeder, ["add", torrent, "--save-path", h.path("seed")]).status, 0)
         XCTAssertEqual(try h.run(home: seeder, ["wait", "all", "--state", "seeding", "--timeout", "60"]).status, 0)
-        XCTAssertEqual(try h.run(home: leecher, ["config", "set", "download_limit", "3M"]).status, 0)
-        XCTAssertEqual(try h.run(home: leecher, ["add", torrent, "--save-path", h.path("down")]).status, 0)
+        // A per-torrent limit: libtorrent exempts local peers from the global one.
+        XCTAssertEqual(try h.run(home: leecher, ["add", torrent, "--save-path", h.path("down"), "--paused"]).status, 0)
+        XCTAssertEqual(try h.run(home: leecher, ["limit", "all", "--down", "3M"]).status, 0)
+        XCTAssertEqual(try h.run(home: leecher, ["resume", "all"]).status, 0)
 
         var before = 0.0
         try h.waitUntil("the download to pass 40%", timeout: 90) {
@@ -50,7 +52,7 @@ final class CrashRecoveryTests: XCTestCase {
         XCTAssertTrue(seederLog.contains("did not stop cleanly"), "the crash went unnoticed")
         XCTAssertFalse(seederLog.contains("will verify"), "a complete torrent was rechecked after a crash")
 
-        XCTAssertEqual(try h.run(home: leecher, ["config", "set", "download_limit", "0"]).status, 0)
+        XCTAssertEqual(try h.run(home: leecher, ["limit", "all", "--down", "0"]).status, 0)
         XCTAssertEqual(try h.run(home: seeder, ["wait", "all", "--state", "seeding", "--timeout", "60"]).status, 0)
         let done = try h.run(home: leecher, ["wait", "all", "--state", "seeding", "--timeout", "120"], timeout: 130)
         XCTAssertEqual(done.status, 0, done.stderr)

@@ -39,7 +39,8 @@ final class SwarmTests: XCTestCase {
         XCTAssertEqual(waited.status, 0, waited.stderr)
         XCTAssertTrue(FileManager.default.contentsEqual(atPath: payload, andPath: h.path("down/payload.bin")))
         let row = try XCTUnwrap(try h.list(home: leecher).first)
-        XCTAssertEqual(row["downloaded"] as? Int ?? 0, 24 * 1024 * 1024, accuracy: 2 * 1024 * 1024)
+        XCTAssertEqual(row["completed"] as? Int, 24 * 1024 * 1024)
+        XCTAssertGreaterThan(row["downloaded"] as? Int ?? 0, 0)
         let peers = try h.run(home: seeder, ["trackers", "all"])
         XCTAssertTrue(peers.stdout.contains("working"), peers.stdout)
 
@@ -77,24 +78,6 @@ final class SwarmTests: XCTestCase {
         XCTAssertTrue(FileManager.default.contentsEqual(atPath: payload, andPath: h.path("aria-down/payload.bin")))
         let row = try XCTUnwrap(try h.list(home: home).first)
         XCTAssertGreaterThan(row["uploaded"] as? Int ?? 0, 10 * 1024 * 1024, "seedtui did not upload to aria2c")
-    }
-
-    func testTransmissionDownloadsFromSeedtui() throws {
-        guard let transmission = Harness.which("transmission-cli") else { throw XCTSkip("transmission-cli is not installed") }
-        let (payload, torrent, _, _) = try prepare(bytes: 6 * 1024 * 1024)
-        let home = try engine("engine", port: Harness.freePort())
-        XCTAssertEqual(try h.run(home: home, ["add", torrent, "--save-path", h.path("seed")]).status, 0)
-        XCTAssertEqual(try h.run(home: home, ["wait", "all", "--state", "seeding", "--timeout", "60"]).status, 0)
-        let config = h.path("transmission")
-        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
-        let download = h.path("tr-down")
-        try FileManager.default.createDirectory(atPath: download, withIntermediateDirectories: true)
-        let process = try h.spawn(transmission, ["-D", "-p", String(Harness.freePort()), "-g", config, "-w", download, torrent],
-                                  log: h.path("transmission.log"))
-        defer { if process.isRunning { process.terminate() } }
-        try h.waitUntil("transmission to finish", timeout: 120) {
-            FileManager.default.contentsEqual(atPath: payload, andPath: download + "/payload.bin")
-        }
     }
 }
 

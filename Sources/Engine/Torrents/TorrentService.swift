@@ -104,9 +104,16 @@ actor TorrentService {
                 options.sequential = entry.record.sequential
                 options.downloadLimit = Int32(clamping: entry.record.downloadLimit)
                 options.uploadLimit = Int32(clamping: entry.record.uploadLimit)
+                let verify = recheckIncomplete && entry.record.completedAt == nil && !entry.record.paused
+                if verify {
+                    // Held paused until the recheck is queued, so it cannot download what is already on disk.
+                    options.paused = true
+                    options.autoManaged = false
+                    pendingRecheck.insert(entry.hash)
+                    recheck.append(entry.hash)
+                }
                 do {
                     try session.add(options)
-                    if recheckIncomplete && entry.record.completedAt == nil && !entry.record.paused { recheck.append(entry.hash) }
                 } catch {
                     history.record(.error, "load", entry: entry, "cannot restore \(entry.record.name): \(error)")
                     loadingCount -= 1
@@ -117,7 +124,6 @@ actor TorrentService {
         }
         if !recheck.isEmpty {
             // After a crash the resume data may predate pieces already on disk: verify rather than download again.
-            pendingRecheck.formUnion(recheck)
             logger.info("unclean shutdown: will verify \(recheck.count) incomplete torrents against their files")
         }
     }
@@ -175,7 +181,7 @@ actor TorrentService {
         switch event.kind {
         case .added:
             addWaiters.removeValue(forKey: event.hash)?.resume()
-            if pendingRecheck.remove(event.hash) != nil { session.apply(.recheck, to: [event.hash]) }
+
         case .addFailed:
             if let waiter = addWaiters.removeValue(forKey: event.hash) {
                 waiter.resume(throwing: EngineError.failed(event.message))
@@ -215,7 +221,14 @@ actor TorrentService {
             history.record(.error, "network", hash: nil, id: nil, "cannot listen: \(event.message)")
         case .listenOK:
             logger.info("\(event.message)")
-        case .hashFailed, .checked, .metadataReceived, .paused, .resumed, .removed, .deleted, .unknown:
+        case .checked:
+            // libtorrent ignores a recheck while it still reads the resume data: ask once that is done.
+            // Calls on one torrent run in order, so the check is queued before the resume.
+            if pendingRecheck.remove(event.hash) != nil {
+                session.apply(.recheck, to: [event.hash])
+                session.apply(.resume, to: [event.hash])
+            }
+        case .hashFailed, .metadataReceived, .paused, .resumed, .removed, .deleted, .unknown:
             if event.kind == .metadataReceived, let id { Task { await self.metadataArrived(id) } }
         }
     }
