@@ -104,7 +104,8 @@ public enum Methods {
 
     public struct ListPage: Codable, Sendable {
         public var revision: UInt64
-        /// False when `since` was too old and the whole list was sent instead of changes.
+        /// True when this is the whole list (no `since`, or `since` older than the removal log);
+        /// false when it holds only the rows changed after `since` and the ids removed since.
         public var complete: Bool
         public var removed: [Int64]
         public var torrents: [TorrentSnapshot]

@@ -102,11 +102,11 @@ final class AlertDrain: @unchecked Sendable {
         let thread = Thread { [self] in
             var lastPost = Date.distantPast
             while running.withLock({ $0 }) {
-                if Date().timeIntervalSince(lastPost) >= 1 {
+                if Date().timeIntervalSince(lastPost) >= 0.5 {
                     session.postUpdates()
                     lastPost = Date()
                 }
-                if let batch = session.drain(timeoutMilliseconds: 250), !(batch.events.isEmpty && batch.statuses.isEmpty) {
+                if let batch = session.drain(timeoutMilliseconds: 100), !(batch.events.isEmpty && batch.statuses.isEmpty) {
                     continuation.yield(batch)
                 }
             }

@@ -96,6 +96,7 @@ extension SettingKey {
     public static let dht = SettingKey("dht", .bool, "true", "Distributed hash table (trackerless peers)")
     public static let lsd = SettingKey("lsd", .bool, "false", "Local service discovery")
     public static let portMapping = SettingKey("port_mapping", .bool, "false", "UPnP and NAT-PMP port mapping")
+    public static let utp = SettingKey("utp", .bool, "true", "Peer connections over uTP as well as TCP")
     public static let maxConnections = SettingKey("max_connections", .integer, "500", "Peer connections in total")
     public static let performanceProfile = SettingKey("performance_profile", .choice, "default", "libtorrent settings profile", choices: ["default", "high_performance_seed", "min_memory"], needsRestart: true)
     public static let diskIO = SettingKey("disk_io", .choice, "auto", "Disk backend: auto, mmap or posix (pread/pwrite)", choices: ["auto", "mmap", "posix"], needsRestart: true)
@@ -104,7 +105,7 @@ extension SettingKey {
         downloadLimit, uploadLimit, altDownloadLimit, altUploadLimit, altSchedule, altSpeed,
         listenPort, interface, defaultSavePath, watchDir, maxActiveDownloads, maxActiveSeeds,
         ratioLimit, seedTimeLimit, idleSeedTimeLimit, shareAction, onAdd, onComplete, onSeedingDone,
-        resumeSaveInterval, dht, lsd, portMapping, maxConnections, performanceProfile, diskIO,
+        resumeSaveInterval, dht, lsd, portMapping, utp, maxConnections, performanceProfile, diskIO,
     ]
 
     public static func named(_ name: String) throws -> SettingKey {

@@ -32,6 +32,8 @@ enum SessionSettings {
             .int("active_limit", total),
             // Stalled downloads and idle seeds do not hold a slot, so the queue never starves.
             .bool("dont_count_slow_torrents", true),
+            .bool("enable_outgoing_utp", settings.bool(.utp)),
+            .bool("enable_incoming_utp", settings.bool(.utp)),
             .int("connections_limit", max(10, settings.int(.maxConnections))),
             .bool("allow_multiple_connections_per_ip", loopbackOnly),
             .string("user_agent", "seedtui/\(SeedtuiVersion.current)"),

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The snapshot and its JSON bytes are computed once per change, so answering
 /// `list` for 10,000 torrents is a concatenation of cached rows.
-struct TorrentEntry: Sendable {
+final class TorrentEntry {
     var record: TorrentRecord
     var status: TorrentStatus?
     var hash: InfoHash
@@ -23,20 +23,20 @@ struct TorrentEntry: Sendable {
 
     var id: Int64 { record.id ?? 0 }
 
-    mutating func invalidate(revision: UInt64) {
+    func invalidate(revision: UInt64) {
         self.revision = revision
         cachedSnapshot = nil
         cachedJSON = nil
     }
 
-    mutating func snapshot() -> TorrentSnapshot {
+    func snapshot() -> TorrentSnapshot {
         if let cachedSnapshot { return cachedSnapshot }
         let s = makeSnapshot()
         cachedSnapshot = s
         return s
     }
 
-    mutating func json() -> [UInt8] {
+    func json() -> [UInt8] {
         if let cachedJSON { return cachedJSON }
         var w = JSONWriter(capacity: 512)
         snapshot().writeJSON(into: &w)

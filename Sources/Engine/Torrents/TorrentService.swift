@@ -14,6 +14,8 @@ actor TorrentService {
 
     private var entries: [Int64: TorrentEntry] = [:]
     private var idByHash: [InfoHash: Int64] = [:]
+    private var orderedIds: [Int64] = []
+    private var orderDirty = true
     private var revision: UInt64 = 1
     /// Ids removed, with the revision at which they went, for `list --since`.
     private var removals: [(revision: UInt64, id: Int64)] = []
@@ -140,16 +142,16 @@ actor TorrentService {
         }
         if !batch.statuses.isEmpty { revision += 1 }
         for status in batch.statuses {
-            guard let id = idByHash[status.hash], var entry = entries[id] else { continue }
+            guard let id = idByHash[status.hash], let entry = entries[id] else { continue }
             if entry.status == nil { loadingCount = max(0, loadingCount - 1) }
             if status.needSaveResume { entry.resumeDirty = true }
             if Int64(status.queuePosition) != entry.record.queuePosition, status.queuePosition >= 0 {
                 entry.record.queuePosition = Int64(status.queuePosition)
                 queueChanges.append((id, Int64(status.queuePosition)))
+                orderDirty = true
             }
             entry.status = status
             entry.invalidate(revision: revision)
-            entries[id] = entry
             if entry.record.completedAt == nil, status.hasMetadata, status.isFinished || status.isSeeding, status.totalWanted > 0 {
                 Task { await self.completed(id) }
             }
@@ -234,14 +236,13 @@ actor TorrentService {
     }
 
     private func completed(_ id: Int64) async {
-        guard var entry = entries[id] else { return }
-        session.apply(.saveResume, to: [entry.hash])
+        guard let entry = entries[id] else { return }
         guard entry.record.completedAt == nil else { return }
+        session.apply(.saveResume, to: [entry.hash])
         let now = Int64(Date().timeIntervalSince1970)
         entry.record.completedAt = now
         revision += 1
         entry.invalidate(revision: revision)
-        entries[id] = entry
         try? await store.pool.write { try $0.execute(sql: "UPDATE torrent SET completed_at = ? WHERE id = ?", arguments: [now, id]) }
         history.record(.info, "complete", entry: entry, "completed \(entry.record.name)")
         hooks.run(settings[.onComplete], for: entry.snapshot())
@@ -315,6 +316,7 @@ actor TorrentService {
         revision += 1
         entries[id] = TorrentEntry(record: record, hash: meta.hash, revision: revision)
         idByHash[meta.hash] = id
+        orderDirty = true
         do {
             try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, Error>) in
                 addWaiters[meta.hash] = c
@@ -325,13 +327,13 @@ actor TorrentService {
         } catch {
             entries.removeValue(forKey: id)
             idByHash.removeValue(forKey: meta.hash)
+            orderDirty = true
             try? await store.pool.write { try $0.execute(sql: "DELETE FROM torrent WHERE id = ?", arguments: [id]) }
             throw error
         }
         session.apply(.saveResume, to: [meta.hash])
-        var entry = entries[id]!
+        let entry = entries[id]!
         if let status = try? session.status(of: [meta.hash]).first { entry.status = status; entry.invalidate(revision: revision) }
-        entries[id] = entry
         history.record(.info, "add", entry: entry, "added \(record.name)")
         let snapshot = entry.snapshot()
         hooks.run(settings[.onAdd], for: snapshot)
@@ -395,9 +397,8 @@ actor TorrentService {
             let pool = selector.terms.isEmpty ? entries.keys.sorted() : ids
             ids = []
             for id in pool {
-                guard var entry = entries[id] else { continue }
+                guard let entry = entries[id] else { continue }
                 let s = entry.snapshot()
-                entries[id] = entry
                 if filters.allSatisfy({ $0.matches(s) }) { ids.append(id) }
             }
         }
@@ -412,25 +413,24 @@ actor TorrentService {
         var ids: [Int64]
         if let selector = request.selector, !selector.isEmpty {
             ids = try resolve(selector)
+            let rank = queueRank()
+            ids.sort { (rank[$0] ?? Int.max) < (rank[$1] ?? Int.max) }
         } else {
-            ids = Array(entries.keys)
+            ids = queueOrder()
         }
+        // A complete page replaces the client's copy; otherwise it holds changes since `since`.
         var complete = true
         var removed: [Int64] = []
-        if let since = request.since {
-            if since + 1 < oldestRemovalRevision {
-                complete = false
-            } else {
-                ids = ids.filter { (entries[$0]?.revision ?? 0) > since }
-                removed = removals.filter { $0.revision > since }.map(\.id)
-            }
+        if let since = request.since, since + 1 >= oldestRemovalRevision {
+            complete = false
+            ids = ids.filter { (entries[$0]?.revision ?? 0) > since }
+            removed = removals.filter { $0.revision > since }.map(\.id)
         }
-        ids.sort { (entries[$0]?.record.queuePosition ?? Int64.max, $0) < (entries[$1]?.record.queuePosition ?? Int64.max, $1) }
         var w = JSONWriter(capacity: 64 + ids.count * 560)
         w.beginObject()
         w.key("revision")
         w.int(Int64(revision))
-        w.field("complete", request.since == nil || !complete)
+        w.field("complete", complete)
         w.key("removed")
         w.beginArray()
         for id in removed { w.int(id) }
@@ -438,20 +438,33 @@ actor TorrentService {
         w.key("torrents")
         w.beginArray()
         for id in ids {
-            guard var entry = entries[id] else { continue }
+            guard let entry = entries[id] else { continue }
             w.raw(entry.json())
-            entries[id] = entry
         }
         w.endArray()
         w.endObject()
         return RawJSON(bytes: w.bytes)
     }
 
-    func snapshot(_ id: Int64) -> TorrentSnapshot? {
-        guard var entry = entries[id] else { return nil }
-        let s = entry.snapshot()
-        entries[id] = entry
-        return s
+    func snapshot(_ id: Int64) -> TorrentSnapshot? { entries[id]?.snapshot() }
+
+    /// Ids in queue order (then by id), recomputed only after the order changed.
+    private func queueOrder() -> [Int64] {
+        if orderDirty {
+            orderedIds = entries.values
+                .map { (position: $0.record.queuePosition ?? Int64.max, id: $0.id) }
+                .sorted { ($0.position, $0.id) < ($1.position, $1.id) }
+                .map(\.id)
+            orderDirty = false
+        }
+        return orderedIds
+    }
+
+    private func queueRank() -> [Int64: Int] {
+        var rank: [Int64: Int] = [:]
+        rank.reserveCapacity(entries.count)
+        for (i, id) in queueOrder().enumerated() { rank[id] = i }
+        return rank
     }
 
     func detail(_ request: Methods.Detail) async throws -> Methods.Detail.Result {
@@ -530,6 +543,7 @@ actor TorrentService {
         for id in ids {
             guard let entry = entries.removeValue(forKey: id) else { continue }
             idByHash.removeValue(forKey: entry.hash)
+            orderDirty = true
             removals.append((revision, id))
             history.record(.info, "remove", entry: entry, "removed \(entry.record.name)\(deleteData ? " and its data" : "")")
         }
@@ -643,14 +657,13 @@ actor TorrentService {
         guard !due.isEmpty else { return }
         let now = Int64(Date().timeIntervalSince1970)
         for (id, decision) in due {
-            guard var entry = entries[id] else { continue }
+            guard let entry = entries[id] else { continue }
             let snapshot = entry.snapshot()
             history.record(.info, "share", entry: entry, "\(entry.record.name): \(decision.reason); \(decision.action.rawValue)")
             hooks.run(settings[.onSeedingDone], for: snapshot)
             switch decision.action {
             case .pause:
                 entry.record.shareDoneAt = now
-                entries[id] = entry
                 try? await store.pool.write { try $0.execute(sql: "UPDATE torrent SET share_done_at = ? WHERE id = ?", arguments: [now, id]) }
                 try? await setPausedRows([id], paused: true)
                 session.apply(.pause, to: [entry.hash])
