@@ -52,7 +52,7 @@ final class EngineCore: Sendable {
     private func checkInterface() async {
         let settings = await state.settings
         let name = settings[.interface]
-        let up = name.isEmpty || loopbackOnly || NetworkGuard.isUp(name)
+        let up = name.isEmpty || NetworkGuard.isUp(name)
         if await state.setInterfaceUp(up) {
             if up {
                 session.setPaused(false)

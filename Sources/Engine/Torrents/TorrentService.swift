@@ -268,11 +268,15 @@ actor TorrentService {
             options.magnet = magnet
             source = magnet
         } else if let url = request.url {
+            // The source is what restores the torrent before its first resume data: keep the magnet.
             switch try await HTTPFetcher.fetchTorrent(url: url) {
-            case .file(let data): options.torrentFile = data
-            case .magnet(let magnet): options.magnet = magnet
+            case .file(let data):
+                options.torrentFile = data
+                source = HTTPFetcher.redacted(url)
+            case .magnet(let magnet):
+                options.magnet = magnet
+                source = magnet
             }
-            source = HTTPFetcher.redacted(url)
         } else {
             throw EngineError.invalid("nothing to add: give a .torrent file, a magnet link or an http(s) URL")
         }
