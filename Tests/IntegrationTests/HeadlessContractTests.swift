@@ -101,6 +101,20 @@ final class HeadlessContractTests: XCTestCase {
         XCTAssertEqual(r.status, 2, r.stderr)
         XCTAssertTrue(r.stderr.contains("save path"), r.stderr)
 
+        // A torrent larger than the disk (2 TiB, 512 MiB pieces) is refused before anything is written.
+        let huge = h.path("huge.torrent")
+        let gen = try Harness.exec("/usr/bin/env", ["python3", "-c", """
+            import sys
+            n = 2 ** 41; pl = 2 ** 29
+            name = b'huge.bin'; pieces = b'\\x00' * (20 * (n // pl))
+            info = b'd6:lengthi%de4:name%d:%s12:piece lengthi%de6:pieces%d:%se' % (n, len(name), name, pl, len(pieces), pieces)
+            open(sys.argv[1], 'wb').write(b'd4:info' + info + b'e')
+            """, huge])
+        XCTAssertEqual(gen.status, 0, gen.stderr)
+        let full = try h.run(home: home, ["add", huge, "--save-path", h.path("data")])
+        XCTAssertEqual(full.status, 2, full.stderr)
+        XCTAssertTrue(full.stderr.contains("not enough free space"), full.stderr)
+
         XCTAssertEqual(try h.list(home: home).count, 0, "a failed add left a torrent behind")
         let check = try h.run(home: home, ["db", "check"])
         XCTAssertEqual(check.status, 0)

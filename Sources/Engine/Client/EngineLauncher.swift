@@ -7,6 +7,7 @@ public enum EngineLauncher {
     /// stdin from /dev/null, stdout and stderr appended to the home's engine.log.
     public static func spawn(home: EngineHome) throws -> pid_t {
         let executable = try currentExecutable()
+        rotateLog(home)
         let argv = [executable, "--headless", "engine", "run", "--home", home.path]
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -46,6 +47,13 @@ public enum EngineLauncher {
         for fd in open where fd > 2 && fcntl(fd, F_GETFD) != -1 {
             posix_spawn_file_actions_addclose(&actions, fd)
         }
+    }
+
+    /// Keeps engine.log bounded: past 10 MiB it becomes engine.log.1 at the next start.
+    static func rotateLog(_ home: EngineHome) {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: home.logPath)[.size] as? NSNumber)?.intValue,
+              size > 10 * 1024 * 1024 else { return }
+        _ = rename(home.logPath, home.logPath + ".1")
     }
 
     static func isAlive(_ pid: pid_t) -> Bool {

@@ -293,6 +293,7 @@ actor TorrentService {
             throw EngineError.invalid("unknown category '\(category)'; create it with `category add \(category)`")
         }
         let savePath = try await resolveSavePath(request.savePath, category: request.category)
+        try Self.ensureRoom(for: meta, in: savePath)
         if let priorities = request.filePriorities {
             guard priorities.allSatisfy({ (0...7).contains($0) }) else { throw EngineError.invalid("file priorities go from 0 (skip) to 7") }
             options.filePriorities = priorities.map { UInt8($0) }
@@ -364,6 +365,14 @@ actor TorrentService {
         if access(path, W_OK | X_OK) != 0 {
             throw EngineError.invalid("save path \(path) is not writable: \(String(cString: strerror(errno))); choose another with --save-path")
         }
+    }
+
+    /// Refuses a download that cannot fit, unless its data is already there (a re-add).
+    static func ensureRoom(for meta: LibtorrentSession.Meta, in savePath: String) throws {
+        guard meta.totalSize > 0, !FileManager.default.fileExists(atPath: (savePath as NSString).appendingPathComponent(meta.name)),
+              let free = (try? FileManager.default.attributesOfFileSystem(forPath: savePath)[.systemFreeSize] as? NSNumber)?.int64Value,
+              free < meta.totalSize else { return }
+        throw EngineError.invalid("not enough free space in \(savePath): \(meta.name) needs \(Units.formatBytes(meta.totalSize)), \(Units.formatBytes(free)) is free; free some space or choose another --save-path")
     }
 
     private func categoryRecord(_ name: String) async throws -> CategoryRecord? {
