@@ -68,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "seedtui",
             dependencies: [
-                "Engine",
+                "Engine", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

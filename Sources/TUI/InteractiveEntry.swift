@@ -12,7 +12,18 @@ enum InteractiveEntry {
                 """)
             return 0
         }
-        Console.error("the interactive screen is not built yet; use `seedtui --headless help` for the commands")
-        return ExitStatus.failed
+        var home: String?
+        var rest = arguments[...]
+        while let arg = rest.first {
+            rest = rest.dropFirst()
+            if arg == "--home", let value = rest.first { home = value; rest = rest.dropFirst() }
+            else if arg.hasPrefix("--home=") { home = String(arg.dropFirst(7)) }
+            else if arg == "--version" { print("seedtui \(SeedtuiVersion.current)"); return 0 }
+            else {
+                Console.error("unknown option '\(arg)'; see `seedtui --help`")
+                return ExitStatus.usage
+            }
+        }
+        return TUIApp.run(home: EngineHome.resolve(explicit: home))
     }
 }

@@ -22,7 +22,10 @@ extension EngineCore {
             let rates = await torrents.totalRates()
             let active = await self.altActive
             let savePath = settings.path(.defaultSavePath)
-            let free = (try? FileManager.default.attributesOfFileSystem(forPath: savePath)[.systemFreeSize] as? NSNumber)?.int64Value
+            // The save path may not exist yet: its nearest existing ancestor is on the same disk.
+            var probe = savePath
+            while !FileManager.default.fileExists(atPath: probe), probe != "/" { probe = (probe as NSString).deletingLastPathComponent }
+            let free = (try? FileManager.default.attributesOfFileSystem(forPath: probe)[.systemFreeSize] as? NSNumber)?.int64Value
             let iface = settings[.interface]
             return .init(downRate: rates.down, upRate: rates.up,
                          downloadLimit: active ? settings.int(.altDownloadLimit) : settings.int(.downloadLimit),

@@ -101,11 +101,14 @@ extension SettingKey {
     public static let performanceProfile = SettingKey("performance_profile", .choice, "default", "libtorrent settings profile", choices: ["default", "high_performance_seed", "min_memory"], needsRestart: true)
     public static let diskIO = SettingKey("disk_io", .choice, "auto", "Disk backend: auto, mmap or posix (pread/pwrite)", choices: ["auto", "mmap", "posix"], needsRestart: true)
 
+    public static let theme = SettingKey("theme", .text, "default", "Theme of the interactive screen: default, light, high-contrast, mono, or NAME for NAME.theme")
+    public static let keymap = SettingKey("keymap", .text, "", "Key overrides for the interactive screen: 'ACTION=KEY KEY;ACTION=KEY' (see ? in seedtui)")
+
     public static let all: [SettingKey] = [
         downloadLimit, uploadLimit, altDownloadLimit, altUploadLimit, altSchedule, altSpeed,
         listenPort, interface, defaultSavePath, watchDir, maxActiveDownloads, maxActiveSeeds,
         ratioLimit, seedTimeLimit, idleSeedTimeLimit, shareAction, onAdd, onComplete, onSeedingDone,
-        resumeSaveInterval, dht, lsd, portMapping, utp, maxConnections, performanceProfile, diskIO,
+        resumeSaveInterval, dht, lsd, portMapping, utp, maxConnections, performanceProfile, diskIO, theme, keymap,
     ]
 
     public static func named(_ name: String) throws -> SettingKey {

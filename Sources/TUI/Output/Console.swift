@@ -8,7 +8,11 @@ enum Console {
     static let useColor = isTTY && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         && ProcessInfo.processInfo.environment["TERM"] != "dumb"
 
+    /// Set while the TUI runs a command line: output goes to the screen's status line, not the terminal.
+    nonisolated(unsafe) static var capture: ((String) -> Void)?
+
     static func out(_ line: String) {
+        if let capture { line.split(separator: "\n").forEach { capture(String($0)) }; return }
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
@@ -17,10 +21,12 @@ enum Console {
 
     static func error(_ message: String) {
         let context = errorContext.map { "\($0): " } ?? ""
+        if let capture { capture("seedtui: " + context + TerminalText.inert(message)); return }
         FileHandle.standardError.write(Data(("seedtui: " + context + TerminalText.inert(message) + "\n").utf8))
     }
 
     static func writeJSON(_ bytes: [UInt8]) {
+        if let capture { capture(String(decoding: bytes.prefix(200), as: UTF8.self)); return }
         FileHandle.standardOutput.write(Data(bytes + [UInt8(ascii: "\n")]))
     }
 

@@ -1,0 +1,158 @@
+import Engine
+import Foundation
+
+/// The TUI's connection to the engine, on a thread of its own so the screen never
+/// waits for the socket. It runs queued command lines, polls for changes (only rows
+/// changed since the last revision cross), and reconnects when the engine goes away.
+final class EngineLink: @unchecked Sendable {
+    struct Interest: Equatable {
+        var detailId: Int64?
+        var events = true
+    }
+
+    private let home: EngineHome
+    private let condition = NSCondition()
+    private var commands: [[String]] = []
+    private var interest = Interest()
+    private var updates: [EngineUpdate] = []
+    private var running = true
+    private var woken = false
+    private var thread: Thread?
+    private let pollInterval: TimeInterval
+
+    init(home: EngineHome, pollInterval: TimeInterval = 1) {
+        self.home = home
+        self.pollInterval = pollInterval
+    }
+
+    func start(initialClient: EngineClient?) {
+        let t = Thread { [self] in loop(client: initialClient) }
+        t.name = "engine-link"
+        thread = t
+        t.start()
+    }
+
+    func stop() {
+        condition.lock()
+        running = false
+        condition.signal()
+        condition.unlock()
+    }
+
+    func submit(_ words: [String]) {
+        condition.lock()
+        commands.append(words)
+        woken = true
+        condition.signal()
+        condition.unlock()
+    }
+
+    func setInterest(_ new: Interest) {
+        condition.lock()
+        if new != interest {
+            interest = new
+            woken = true
+            condition.signal()
+        }
+        condition.unlock()
+    }
+
+    /// Everything reported since the last call, oldest first.
+    func drain() -> [EngineUpdate] {
+        condition.lock()
+        defer { condition.unlock() }
+        let out = updates
+        updates = []
+        return out
+    }
+
+    private func publish(_ update: EngineUpdate) {
+        condition.lock()
+        updates.append(update)
+        condition.unlock()
+    }
+
+    private func loop(client initial: EngineClient?) {
+        var client = initial
+        var revision: UInt64?
+        var lastEvent: Int64?
+        var lastDetailPoll = Date.distantPast
+        var announcedUp = false
+        while true {
+            condition.lock()
+            if !running { condition.unlock(); return }
+            let pending = commands
+            commands = []
+            let wants = interest
+            condition.unlock()
+
+            if client == nil {
+                do {
+                    client = try EngineClient(home: home, autostart: false)
+                    revision = nil
+                } catch {
+                    publish(.connection(up: false, message: "no engine on \(home.path) (\(Self.short(error))); retrying every second, or :engine start"))
+                    announcedUp = false
+                    if !pending.isEmpty {
+                        for words in pending where words.first == "engine" && words.dropFirst().first == "start" { run(words) }
+                    }
+                    waitForWork(timeout: 1)
+                    continue
+                }
+            }
+            if !announcedUp {
+                publish(.connection(up: true, message: "connected"))
+                announcedUp = true
+            }
+            for words in pending { run(words) }
+            guard let c = client else { continue }
+            do {
+                let raw = try c.call(Methods.List(since: revision))
+                let page = try JSONDecoder().decode(Methods.ListPage.self, from: Data(raw.bytes))
+                revision = page.revision
+                if page.complete || !page.torrents.isEmpty || !page.removed.isEmpty { publish(.list(page)) }
+                publish(.session(try c.call(Methods.SessionStatus())))
+                if wants.events {
+                    let events = try c.call(Methods.Events(limit: lastEvent == nil ? 500 : 1000, afterId: lastEvent))
+                    if let last = events.last?.id { lastEvent = last }
+                    if !events.isEmpty { publish(.events(events)) }
+                }
+                if let id = wants.detailId, Date().timeIntervalSince(lastDetailPoll) >= 0.9 || !pending.isEmpty {
+                    lastDetailPoll = Date()
+                    let selector = TorrentSelector(terms: [String(id)])
+                    if let detail = try? c.call(Methods.Detail(selector: selector, files: true, peers: true, trackers: true, pieces: true)) {
+                        publish(.detail(detail))
+                    }
+                }
+            } catch {
+                client = nil
+                announcedUp = false
+                publish(.connection(up: false, message: "lost the engine (\(Self.short(error))); reconnecting"))
+                continue
+            }
+            waitForWork(timeout: pollInterval)
+        }
+    }
+
+    private func waitForWork(timeout: TimeInterval) {
+        condition.lock()
+        if !woken && running { _ = condition.wait(until: Date().addingTimeInterval(timeout)) }
+        woken = false
+        condition.unlock()
+    }
+
+    /// Runs a headless command line, its output captured instead of printed.
+    private func run(_ words: [String]) {
+        var lines: [String] = []
+        Console.capture = { lines.append($0) }
+        let status = HeadlessEntry.run(words)
+        Console.capture = nil
+        let text = lines.last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) ?? (status == 0 ? "done" : "failed")
+        let cleaned = text.hasPrefix("seedtui: ") ? String(text.dropFirst(9)) : text
+        publish(.message(cleaned, isError: status != 0))
+    }
+
+    static func short(_ error: Error) -> String {
+        (error as? EngineError)?.message ?? "\(error)"
+    }
+}

@@ -1,0 +1,288 @@
+import Engine
+import Foundation
+
+/// What a key asks of the world outside the state: commands for the engine, quitting.
+enum Effect: Equatable {
+    /// A command line in the headless grammar, run against the engine off the UI thread.
+    case run([String])
+    case quit
+    case redraw
+}
+
+extension AppState {
+    mutating func reduce(_ key: Key) -> [Effect] {
+        if case .resize = key { return [.redraw] }
+        if prompt != nil { return reducePrompt(key) }
+        if let confirmation { return reduceConfirmation(key, confirmation) }
+        if showHelp {
+            switch keymap[key] {
+            case .down: helpScroll += 1
+            case .up: helpScroll = max(0, helpScroll - 1)
+            case .pageDown, .halfPageDown: helpScroll += listHeight / 2
+            case .pageUp, .halfPageUp: helpScroll = max(0, helpScroll - listHeight / 2)
+            default: showHelp = false  // q, Esc or any other key closes the help, as in less
+            }
+            return []
+        }
+        message = nil
+        switch key {
+        case .mouseClick(let row, _):
+            if tab == .torrents && detail == nil && row >= 2 { moveCursor(to: torrents.scroll + row - 2) }
+            return []
+        case .wheelDown: return reduce(action: .down)
+        case .wheelUp: return reduce(action: .up)
+        default: break
+        }
+        guard let action = keymap[key] else { return [] }
+        return reduce(action: action)
+    }
+
+    mutating func reduce(action: Action) -> [Effect] {
+        switch action {
+        case .quit: wantsQuit = true; return [.quit]
+        case .help: showHelp = true; helpScroll = 0
+        case .command: prompt = Prompt(kind: .command, text: "")
+        case .filter:
+            prompt = Prompt(kind: .filter, text: torrents.filter)
+            tab = .torrents
+            detail = nil
+        case .add: prompt = Prompt(kind: .add, text: "")
+        case .redraw: return [.redraw]
+        case .tabTorrents: tab = .torrents
+        case .tabRates: tab = .rates; detail = nil
+        case .tabEvents: tab = .events; detail = nil
+        case .stopEngine: confirmation = .stopEngine
+        case .sortNext:
+            let all = TorrentsState.SortColumn.allCases
+            let next = all[(all.firstIndex(of: torrents.sort)! + 1) % all.count]
+            torrents.setSort(next, descending: torrents.descending)
+            message = ("sorted by \(next.rawValue)", false)
+        case .sortReverse: torrents.setSort(torrents.sort, descending: !torrents.descending)
+        default:
+            if detail != nil { return reduceDetail(action) }
+            switch tab {
+            case .torrents: return reduceTorrents(action)
+            case .events: reduceEvents(action)
+            case .rates:
+                if action == .nextTab { tab = .events } else if action == .previousTab { tab = .torrents }
+            }
+        }
+        return []
+    }
+
+    private mutating func moveCursor(to index: Int) { torrents.moveCursor(to: index, height: listHeight) }
+
+    private mutating func reduceTorrents(_ action: Action) -> [Effect] {
+        let page = listHeight
+        switch action {
+        case .down: moveCursor(to: torrents.cursor + 1)
+        case .up: moveCursor(to: torrents.cursor - 1)
+        case .pageDown: moveCursor(to: torrents.cursor + page)
+        case .pageUp: moveCursor(to: torrents.cursor - page)
+        case .halfPageDown: moveCursor(to: torrents.cursor + page / 2)
+        case .halfPageUp: moveCursor(to: torrents.cursor - page / 2)
+        case .top: moveCursor(to: 0)
+        case .bottom: moveCursor(to: torrents.order.count - 1)
+        case .filterNext: if let i = torrents.nextMatch(forward: true) { moveCursor(to: i) }
+        case .filterPrevious: if let i = torrents.nextMatch(forward: false) { moveCursor(to: i) }
+        case .mark: torrents.toggleMark(); moveCursor(to: torrents.cursor + 1)
+        case .visual: torrents.toggleVisual()
+        case .back:
+            if torrents.visualAnchor != nil { torrents.visualAnchor = nil } else if !torrents.marked.isEmpty { torrents.marked = [] } else if !torrents.filter.isEmpty { torrents.setFilter("") }
+        case .open:
+            if let id = torrents.currentId { detail = Detail(id: id) }
+        case .nextTab: tab = .rates
+        case .previousTab: tab = .events
+        default:
+            return torrentAction(action)
+        }
+        return []
+    }
+
+    /// Actions on the selection: each becomes a command line of the shared grammar.
+    private mutating func torrentAction(_ action: Action) -> [Effect] {
+        let ids = torrents.targets.map(String.init)
+        guard !ids.isEmpty else { message = ("no torrent selected", true); return [] }
+        func done(_ words: [String]) -> [Effect] {
+            torrents.visualAnchor = nil
+            return [.run(words)]
+        }
+        switch action {
+        case .pause: return done(["pause"] + ids)
+        case .resume: return done(["resume"] + ids)
+        case .recheck: return done(["recheck"] + ids)
+        case .reannounce: return done(["reannounce"] + ids)
+        case .queueUp: return done(["queue", "up"] + ids)
+        case .queueDown: return done(["queue", "down"] + ids)
+        case .queueTop: return done(["queue", "top"] + ids)
+        case .queueBottom: return done(["queue", "bottom"] + ids)
+        case .remove: confirmation = .remove(torrents.targets)
+        case .move: prompt = Prompt(kind: .command, text: "move \(ids.joined(separator: " ")) --to ")
+        case .category: prompt = Prompt(kind: .command, text: "edit \(ids.joined(separator: " ")) --category ")
+        case .limit: prompt = Prompt(kind: .command, text: "limit \(ids.joined(separator: " ")) --down 0 --up 0")
+        default: break
+        }
+        return []
+    }
+
+    private mutating func reduceDetail(_ action: Action) -> [Effect] {
+        guard var d = detail else { return [] }
+        defer { if detail != nil { detail = d } }
+        let count = DetailRows.itemCount(d)
+        switch action {
+        case .back: detail = nil; return []
+        case .nextTab, .open:
+            d.page = AppState.DetailPage(rawValue: (d.page.rawValue + 1) % AppState.DetailPage.allCases.count)!
+            d.cursor = 0; d.scroll = 0
+        case .previousTab:
+            let n = AppState.DetailPage.allCases.count
+            d.page = AppState.DetailPage(rawValue: (d.page.rawValue + n - 1) % n)!
+            d.cursor = 0; d.scroll = 0
+        case .down: d.cursor = min(max(0, count - 1), d.cursor + 1)
+        case .up: d.cursor = max(0, d.cursor - 1)
+        case .pageDown, .halfPageDown: d.cursor = min(max(0, count - 1), d.cursor + listHeight / 2)
+        case .pageUp, .halfPageUp: d.cursor = max(0, d.cursor - listHeight / 2)
+        case .top: d.cursor = 0
+        case .bottom: d.cursor = max(0, count - 1)
+        case .skipFile, .priorityUp, .priorityDown, .mark:
+            guard d.page == .files, let file = DetailRows.file(at: d.cursor, in: d) else { return [] }
+            let priority: Int
+            switch action {
+            case .priorityUp: priority = file.priority == 0 ? 1 : (file.priority < 4 ? 4 : 7)
+            case .priorityDown: priority = file.priority > 4 ? 4 : (file.priority > 1 ? 1 : 0)
+            default: priority = file.priority == 0 ? 4 : 0
+            }
+            return [.run(["prio", String(d.id), "--file", String(file.index), "--priority", String(priority)])]
+        default:
+            return torrentActionOnDetail(action, id: d.id)
+        }
+        let height = max(1, listHeight - 1)
+        if d.cursor < d.scroll { d.scroll = d.cursor }
+        if d.cursor >= d.scroll + height { d.scroll = d.cursor - height + 1 }
+        return []
+    }
+
+    private mutating func torrentActionOnDetail(_ action: Action, id: Int64) -> [Effect] {
+        let saved = torrents.marked
+        torrents.marked = [id]
+        let effects = torrentAction(action)
+        torrents.marked = saved
+        return effects
+    }
+
+    private mutating func reduceEvents(_ action: Action) {
+        let last = max(0, events.count - listHeight)
+        var position = eventScroll ?? last
+        switch action {
+        case .down: position += 1
+        case .up: position -= 1
+        case .pageDown, .halfPageDown: position += listHeight / 2
+        case .pageUp, .halfPageUp: position -= listHeight / 2
+        case .top: position = 0
+        case .bottom: position = last
+        case .nextTab: tab = .torrents; return
+        case .previousTab: tab = .rates; return
+        default: return
+        }
+        position = max(0, min(position, last))
+        // Following the newest events again once scrolled back to the end.
+        eventScroll = position >= last ? nil : position
+    }
+
+    private mutating func reduceConfirmation(_ key: Key, _ confirmation: Confirmation) -> [Effect] {
+        self.confirmation = nil
+        switch (confirmation, key) {
+        case (.remove(let ids), .char("y")):
+            torrents.marked = []
+            return [.run(["remove"] + ids.map(String.init))]
+        case (.remove(let ids), .char("D")):
+            torrents.marked = []
+            return [.run(["remove"] + ids.map(String.init) + ["--delete-data"])]
+        case (.stopEngine, .char("y")):
+            return [.run(["engine", "stop"])]
+        default:
+            message = ("cancelled", false)
+            return []
+        }
+    }
+
+    private mutating func reducePrompt(_ key: Key) -> [Effect] {
+        guard var p = prompt else { return [] }
+        switch key {
+        case .escape:
+            if p.kind == .filter { torrents.setFilter("") }
+            prompt = nil
+            return []
+        case .enter:
+            prompt = nil
+            let text = p.text.trimmingCharacters(in: .whitespaces)
+            switch p.kind {
+            case .filter:
+                return []
+            case .add:
+                guard !text.isEmpty else { return [] }
+                return [.run(["add", text])]
+            case .command:
+                guard !text.isEmpty else { return [] }
+                do {
+                    return [.run(try CommandLineSplitter.split(text))]
+                } catch {
+                    message = ("\(error)", true)
+                    return []
+                }
+            }
+        case .backspace, .ctrl("h"):
+            if !p.text.isEmpty { p.text.removeLast() }
+        case .ctrl("u"):
+            p.text = ""
+        case .ctrl("w"):
+            while p.text.last == " " { p.text.removeLast() }
+            while let last = p.text.last, last != " " { p.text.removeLast() }
+        case .tab:
+            if p.kind == .add || p.kind == .command { p.text = PathCompletion.complete(p.text) }
+        case .char(let c):
+            p.text.append(c)
+        default:
+            break
+        }
+        prompt = p
+        if p.kind == .filter {
+            torrents.setFilter(p.text)
+            torrents.clampScroll(height: listHeight)
+        }
+        return []
+    }
+
+    // MARK: News from the engine
+
+    mutating func apply(_ update: EngineUpdate) {
+        switch update {
+        case .list(let page):
+            torrents.apply(page)
+            torrents.clampScroll(height: listHeight)
+            if let d = detail, torrents.rows[d.id] == nil { detail = nil }
+        case .session(let s):
+            session = s
+            rates.record(down: s.downRate, up: s.upRate)
+        case .events(let new):
+            events.append(contentsOf: new)
+            if events.count > 5000 { events.removeFirst(events.count - 5000) }
+        case .detail(let result):
+            if detail?.id == result.torrent.id { detail?.result = result }
+        case .connection(let up, let text):
+            connection = Connection(connected: up, message: text)
+        case .message(let text, let isError):
+            message = (text, isError)
+        }
+    }
+}
+
+/// What the engine link reports back to the screen.
+enum EngineUpdate {
+    case list(Methods.ListPage)
+    case session(Methods.SessionStatus.Result)
+    case events([EventRecord])
+    case detail(Methods.Detail.Result)
+    case connection(up: Bool, message: String)
+    case message(String, isError: Bool)
+}
