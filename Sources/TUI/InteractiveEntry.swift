@@ -12,7 +12,7 @@ enum InteractiveEntry {
                 """)
             return 0
         }
-        var home: String?
+        var home = Defaults.home
         var rest = arguments[...]
         while let arg = rest.first {
             rest = rest.dropFirst()

@@ -6,26 +6,24 @@ import Foundation
 
 setlocale(LC_ALL, "")
 var arguments = Array(CommandLine.arguments.dropFirst())
+var headless = false
+var keepGoing = false
 
-if let index = arguments.firstIndex(of: "--headless") {
-    arguments.remove(at: index)
-    var keepGoing = false
-    if let k = arguments.firstIndex(of: "--keep-going") {
-        arguments.remove(at: k)
-        keepGoing = true
-    }
-    // `--home DIR` before any command applies to the whole batch.
-    if arguments.first == "--home", arguments.count >= 2 {
+// Global options come before the command; anything after belongs to the command.
+leading: while let first = arguments.first {
+    switch first {
+    case "--headless": headless = true
+    case "--keep-going": keepGoing = true
+    case "--home" where arguments.count >= 2:
         Defaults.home = arguments[1]
-        arguments.removeFirst(2)
-    } else if let first = arguments.first, first.hasPrefix("--home=") {
-        Defaults.home = String(first.dropFirst("--home=".count))
         arguments.removeFirst()
+    default:
+        if first.hasPrefix("--home=") { Defaults.home = String(first.dropFirst(7)) } else { break leading }
     }
-    if arguments.isEmpty {
-        exit(BatchRunner.run(keepGoing: keepGoing))
-    }
-    exit(HeadlessEntry.run(arguments))
+    arguments.removeFirst()
 }
 
+if headless {
+    exit(arguments.isEmpty ? BatchRunner.run(keepGoing: keepGoing) : HeadlessEntry.run(arguments))
+}
 exit(InteractiveEntry.run(arguments))

@@ -86,6 +86,16 @@ final class HeadlessContractTests: XCTestCase {
                                "\(args): error is not one line: \(r.stderr)")
             }
         }
+        // Negative numbers are values, not options.
+        XCTAssertEqual(try h.run(home: home, ["config", "set", "max_active_downloads", "-1"]).stdout, "max_active_downloads = -1\n")
+        XCTAssertEqual(try h.run(home: home, ["list", "--filter", "ratio~2"]).status, 2)
+        // Changing a category keeps what was not given.
+        XCTAssertEqual(try h.run(home: home, ["category", "add", "tv", "--save-path", "/srv/tv", "--ratio-limit", "-1"]).status, 0)
+        XCTAssertEqual(try h.run(home: home, ["category", "add", "tv", "--seed-time-limit", "2d"]).status, 0)
+        let categories = try XCTUnwrap(try h.json(try h.run(home: home, ["category", "list", "--json"])) as? [[String: Any]])
+        XCTAssertEqual(categories.first?["save_path"] as? String, "/srv/tv")
+        XCTAssertEqual(categories.first?["seed_time_limit"] as? Int, 172_800)
+
         // An unwritable save path is refused before anything is stored.
         let payload = try h.payload("d/p.bin", bytes: 50_000)
         let torrent = h.path("p.torrent")

@@ -24,11 +24,11 @@ public enum HTTPFetcher {
     }()
 
     /// Fetches a .torrent (or the magnet an indexer redirects to).
-    public static func fetchTorrent(url: String, maxBytes: Int = 20 * 1024 * 1024) async throws -> TorrentLink {
+    public static func fetchTorrent(url: String, interface: String? = nil, maxBytes: Int = 20 * 1024 * 1024) async throws -> TorrentLink {
         var current = url
         for _ in 0..<6 {
             if current.lowercased().hasPrefix("magnet:") { return .magnet(current) }
-            let response = try await get(current, maxBytes: maxBytes, timeoutSeconds: 30)
+            let response = try await get(current, interface: interface, maxBytes: maxBytes, timeoutSeconds: 30)
             if (300..<400).contains(response.status), let next = response.redirect {
                 current = next
                 continue
@@ -42,7 +42,8 @@ public enum HTTPFetcher {
     }
 
     /// One GET, no redirects followed. Runs on its own thread: libcurl's easy API blocks.
-    public static func get(_ url: String, maxBytes: Int, timeoutSeconds: Int) async throws -> Response {
+    /// `interface` binds the request to a network interface (the VPN the torrents use).
+    public static func get(_ url: String, interface: String? = nil, maxBytes: Int, timeoutSeconds: Int) async throws -> Response {
         let lower = url.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
             throw EngineError.invalid("'\(redacted(url))' is not an http(s) URL")
@@ -50,7 +51,7 @@ public enum HTTPFetcher {
         _ = initialized
         return try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try perform(url, maxBytes: maxBytes, timeoutSeconds: timeoutSeconds) })
+                continuation.resume(with: Result { try perform(url, interface: interface, maxBytes: maxBytes, timeoutSeconds: timeoutSeconds) })
             }
         }
     }
@@ -62,7 +63,7 @@ public enum HTTPFetcher {
         init(limit: Int) { self.limit = limit }
     }
 
-    private static func perform(_ url: String, maxBytes: Int, timeoutSeconds: Int) throws -> Response {
+    private static func perform(_ url: String, interface: String?, maxBytes: Int, timeoutSeconds: Int) throws -> Response {
         guard let curl = curl_easy_init() else { throw EngineError.failed("libcurl could not start") }
         defer { curl_easy_cleanup(curl) }
         let sink = Sink(limit: maxBytes)
@@ -73,6 +74,7 @@ public enum HTTPFetcher {
         _ = st_curl_set_long(curl, CURLOPT_TIMEOUT, timeoutSeconds)
         _ = st_curl_set_long(curl, CURLOPT_CONNECTTIMEOUT, min(15, timeoutSeconds))
         _ = st_curl_set_long(curl, CURLOPT_NOSIGNAL, 1)
+        if let interface { _ = st_curl_set_string(curl, CURLOPT_INTERFACE, "if!" + interface) }
         _ = st_curl_set_string(curl, CURLOPT_PROTOCOLS_STR, "http,https")
         _ = st_curl_set_string(curl, CURLOPT_USERAGENT, "seedtui/\(SeedtuiVersion.current)")
         _ = st_curl_set_string(curl, CURLOPT_ACCEPT_ENCODING, "")

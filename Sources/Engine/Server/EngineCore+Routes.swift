@@ -66,13 +66,31 @@ extension EngineCore {
             if let p = c.savePath, !p.isEmpty, !p.expandingTilde.hasPrefix("/") {
                 throw EngineError.invalid("category save path '\(p)' must be absolute")
             }
-            try await self.store.pool.write { try c.save($0) }
+            // Options not given keep their stored values; "" or -1 clears one.
+            let merged = try await self.store.pool.write { db -> CategoryRecord in
+                var m = c
+                if let old = try CategoryRecord.fetchOne(db, key: c.name) {
+                    m.savePath = c.savePath ?? old.savePath
+                    m.ratioLimit = c.ratioLimit ?? old.ratioLimit
+                    m.seedTimeLimit = c.seedTimeLimit ?? old.seedTimeLimit
+                    m.idleSeedTimeLimit = c.idleSeedTimeLimit ?? old.idleSeedTimeLimit
+                    m.shareAction = c.shareAction ?? old.shareAction
+                }
+                if m.savePath == "" { m.savePath = nil }
+                if let r = m.ratioLimit, r < 0 { m.ratioLimit = nil }
+                if let t = m.seedTimeLimit, t <= 0 { m.seedTimeLimit = nil }
+                if let t = m.idleSeedTimeLimit, t <= 0 { m.idleSeedTimeLimit = nil }
+                if m.shareAction == "" { m.shareAction = nil }
+                try m.save(db)
+                return m
+            }
             await torrents.updateSettings(await self.settings)
-            return c
+            return merged
         }
         r.on(Methods.CategoryRemove.self) { request in
             let deleted = try await self.store.pool.write { try CategoryRecord.deleteOne($0, key: request.name) }
             guard deleted else { throw EngineError.notFound("no category named '\(request.name)'; `category list` shows them") }
+            await torrents.categoryRemoved(request.name)
             await torrents.updateSettings(await self.settings)
             return Empty()
         }

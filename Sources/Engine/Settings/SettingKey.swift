@@ -54,6 +54,7 @@ public struct SettingKey: Sendable, Hashable {
             guard let d = Double(value), d.isFinite, d >= -1 else { throw bad("a number such as 2 or 1.5 (-1 for none)") }
             return String(d)
         case .path:
+            if value.isEmpty && name == "default_save_path" { throw bad("an absolute path (it cannot be empty)") }
             guard value.isEmpty || value.hasPrefix("/") || value.hasPrefix("~") else { throw bad("an absolute path") }
             return value.expandingTilde
         case .text:

@@ -24,10 +24,21 @@ struct Hooks: Sendable {
             "{size}": String(torrent.size),
             "{id}": String(torrent.id),
         ]
+        // One left-to-right pass: text coming from a value (a name containing "{id}") is never expanded again.
         return words.map { word in
-            var out = word
-            for (key, value) in values where out.contains(key) { out = out.replacingOccurrences(of: key, with: value) }
-            return out
+            var out = ""
+            var rest = Substring(word)
+            while let open = rest.firstIndex(of: "{") {
+                out += rest[..<open]
+                if let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[open...close])] {
+                    out += value
+                    rest = rest[rest.index(after: close)...]
+                } else {
+                    out += "{"
+                    rest = rest[rest.index(after: open)...]
+                }
+            }
+            return out + rest
         }
     }
 

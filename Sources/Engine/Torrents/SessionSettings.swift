@@ -34,7 +34,7 @@ enum SessionSettings {
             .bool("dont_count_slow_torrents", true),
             .bool("enable_outgoing_utp", settings.bool(.utp)),
             .bool("enable_incoming_utp", settings.bool(.utp)),
-            .int("connections_limit", max(10, settings.int(.maxConnections))),
+            .int("connections_limit", settings.int(.maxConnections) < 0 ? Int64(Int32.max) : max(10, settings.int(.maxConnections))),
             .bool("allow_multiple_connections_per_ip", loopbackOnly),
             .string("user_agent", "seedtui/\(SeedtuiVersion.current)"),
             .string("peer_fingerprint", "-ST0010-"),

@@ -36,6 +36,11 @@ struct ShareRules: Sendable {
         byCategory = map
     }
 
+    func hasLimits(category: String?) -> Bool {
+        let limits = category.flatMap { byCategory[$0] } ?? global
+        return limits.ratio != nil || limits.seedSeconds != nil || limits.idleSeconds != nil
+    }
+
     func decide(category: String?, ratio: Double, seedingSeconds: Int64, idleSeconds: Int64) -> Decision? {
         let limits = category.flatMap { byCategory[$0] } ?? global
         if let r = limits.ratio, ratio >= r {

@@ -58,6 +58,9 @@ public struct TorrentFilter: Sendable {
         default:
             number = nil
         }
+        if number != nil, op == .contains {
+            throw EngineError.invalid("filter '\(expression)': \(field.rawValue) is a number; compare it with =, !=, <, >, <= or >=")
+        }
         if number == nil, ![Op.equal, .notEqual, .contains].contains(op) {
             throw EngineError.invalid("filter '\(expression)': \(field.rawValue) compares with =, != or ~")
         }

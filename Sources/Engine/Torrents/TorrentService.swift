@@ -269,7 +269,11 @@ actor TorrentService {
             source = magnet
         } else if let url = request.url {
             // The source is what restores the torrent before its first resume data: keep the magnet.
-            switch try await HTTPFetcher.fetchTorrent(url: url) {
+            let iface = settings[.interface]
+            if !iface.isEmpty, !NetworkGuard.isUp(iface) {
+                throw EngineError.failed("interface \(iface) is down (kill switch): not fetching \(HTTPFetcher.redacted(url))")
+            }
+            switch try await HTTPFetcher.fetchTorrent(url: url, interface: iface.isEmpty ? nil : iface) {
             case .file(let data):
                 options.torrentFile = data
                 source = HTTPFetcher.redacted(url)
@@ -434,7 +438,8 @@ actor TorrentService {
         // A complete page replaces the client's copy; otherwise it holds changes since `since`.
         var complete = true
         var removed: [Int64] = []
-        if let since = request.since, since + 1 >= oldestRemovalRevision {
+        // A `since` newer than this engine's revision comes from an earlier engine: send everything.
+        if let since = request.since, since + 1 >= oldestRemovalRevision, since <= revision {
             complete = false
             ids = ids.filter { (entries[$0]?.revision ?? 0) > since }
             removed = removals.filter { $0.revision > since }.map(\.id)
@@ -484,6 +489,12 @@ actor TorrentService {
         let ids = try resolve(request.selector)
         guard ids.count == 1, let id = ids.first, let entry = entries[id] else {
             throw EngineError.invalid("select exactly one torrent (\(ids.count) matched)")
+        }
+        // Time counters of a quiet torrent are not in libtorrent's change reports: read them now.
+        if let status = try? session.status(of: [entry.hash]).first, status != entry.status {
+            revision += 1
+            entry.status = status
+            entry.invalidate(revision: revision)
         }
         let detail = try session.detail(of: entry.hash, files: request.files, peers: request.peers,
                                         trackers: request.trackers, pieces: request.pieces)
@@ -650,6 +661,15 @@ actor TorrentService {
 
     // MARK: Settings and rules
 
+    /// The database cleared the category of its torrents (ON DELETE SET NULL); mirror that.
+    func categoryRemoved(_ name: String) {
+        revision += 1
+        for entry in entries.values where entry.record.category == name {
+            entry.record.category = nil
+            entry.invalidate(revision: revision)
+        }
+    }
+
     func updateSettings(_ settings: Settings) async {
         self.settings = settings
         let categories = (try? await store.pool.read { try CategoryRecord.fetchAll($0) }) ?? []
@@ -658,9 +678,21 @@ actor TorrentService {
 
     /// Runs the share rules over seeding torrents: ratio, seeding time, idle time.
     func enforceShareRules() async {
+        var candidates: [InfoHash] = []
+        for entry in entries.values where entry.record.shareDoneAt == nil {
+            guard let status = entry.status, status.isFinished || status.isSeeding, !(status.paused && !status.autoManaged),
+                  shareRules.hasLimits(category: entry.record.category) else { continue }
+            candidates.append(entry.hash)
+        }
+        guard !candidates.isEmpty else { return }
+        // libtorrent reports only torrents whose state changed; seeding and idle time of a
+        // quiet seed are read fresh here rather than trusted from the last report.
+        var fresh: [InfoHash: TorrentStatus] = [:]
+        for status in (try? session.status(of: candidates)) ?? [] { fresh[status.hash] = status }
         var due: [(Int64, ShareRules.Decision)] = []
-        for (id, entry) in entries where entry.record.shareDoneAt == nil {
-            guard let status = entry.status, status.isFinished || status.isSeeding, !(status.paused && !status.autoManaged) else { continue }
+        for hash in candidates {
+            guard let id = idByHash[hash], let entry = entries[id], let status = fresh[hash] ?? entry.status else { continue }
+            entry.status = status
             if let decision = shareRules.decide(category: entry.record.category, ratio: entry.ratio,
                                                 seedingSeconds: status.seedingSeconds,
                                                 idleSeconds: status.secondsSinceUpload < 0 ? status.seedingSeconds : status.secondsSinceUpload) {

@@ -42,6 +42,39 @@ public struct TorrentSnapshot: Sendable, Codable, Equatable {
         case seedingTime = "seeding_time", downloadLimit = "download_limit", uploadLimit = "upload_limit"
     }
 
+    /// Every key always present, `null` when unknown: the shape scripts rely on.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(infoHash, forKey: .infoHash)
+        try c.encode(name, forKey: .name)
+        try c.encode(state, forKey: .state)
+        try c.encode(progress, forKey: .progress)
+        try c.encode(size, forKey: .size)
+        try c.encode(completed, forKey: .completed)
+        try c.encode(downloaded, forKey: .downloaded)
+        try c.encode(uploaded, forKey: .uploaded)
+        try c.encode(ratio, forKey: .ratio)
+        try c.encode(downRate, forKey: .downRate)
+        try c.encode(upRate, forKey: .upRate)
+        try c.encode(peers, forKey: .peers)
+        try c.encode(seeds, forKey: .seeds)
+        try c.encode(swarmPeers, forKey: .swarmPeers)
+        try c.encode(swarmSeeds, forKey: .swarmSeeds)
+        try c.encode(eta, forKey: .eta)
+        try c.encode(savePath, forKey: .savePath)
+        try c.encode(category, forKey: .category)
+        try c.encode(tags, forKey: .tags)
+        try c.encode(addedAt, forKey: .addedAt)
+        try c.encode(completedAt, forKey: .completedAt)
+        try c.encode(queuePosition, forKey: .queuePosition)
+        try c.encode(seedingTime, forKey: .seedingTime)
+        try c.encode(downloadLimit, forKey: .downloadLimit)
+        try c.encode(uploadLimit, forKey: .uploadLimit)
+        try c.encode(sequential, forKey: .sequential)
+        try c.encode(error, forKey: .error)
+    }
+
     /// The same bytes `JSONEncoder` would produce for these keys, written by hand for speed.
     func writeJSON(into w: inout JSONWriter) {
         w.beginObject()

@@ -21,7 +21,7 @@ enum ExitStatus {
 
 /// Options every headless command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "Engine home directory (default: $SEEDTUI_HOME or ~/.local/share/seedtui).")
+    @Option(name: .long, help: "Engine home directory (default: $SEEDTUI_HOME, else $XDG_DATA_HOME/seedtui, else ~/.local/share/seedtui).")
     var home: String?
 
     @Flag(name: .long, help: "Print one JSON document on stdout.")

@@ -121,9 +121,13 @@ struct Config: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a setting; it applies at once.")
         @OptionGroup var global: GlobalOptions
         @Argument var key: String
-        @Argument var value: String
+        // Taken as is, so negative values such as -1 are values, not options.
+        @Argument(parsing: .allUnrecognized) var value: [String] = []
+        func validate() throws {
+            if value.isEmpty { throw ValidationError("give a value: config set KEY VALUE") }
+        }
         func execute() throws {
-            let result = try call(Methods.ConfigSet(key: key, value: value))
+            let result = try call(Methods.ConfigSet(key: key, value: value.joined(separator: " ")))
             if global.json { try Console.writeJSON(result); return }
             Console.out("\(result.key) = \(TerminalText.inert(result.value))" + (result.needsRestart ? " (applies after `engine stop` and a new start)" : ""))
         }
@@ -151,7 +155,7 @@ struct Category: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
         @Option(name: .long, help: "Save path for its torrents.") var savePath: String?
-        @Option(name: .long, help: "Ratio limit (overrides ratio_limit).") var ratioLimit: Double?
+        @Option(name: .long, parsing: .unconditional, help: "Ratio limit (overrides ratio_limit; -1 = none).") var ratioLimit: Double?
         @Option(name: .long, help: "Seeding time limit such as 7d.") var seedTimeLimit: String?
         @Option(name: .long, help: "Idle seeding time limit such as 2d.") var idleSeedTimeLimit: String?
         @Option(name: .long, help: "pause, remove or remove_data.") var shareAction: String?
@@ -283,7 +287,7 @@ struct EngineCommand: ParsableCommand {
             let home = global.engineHome
             let client: EngineClient
             do { client = try Clients.shared.client(home, autostart: false) } catch {
-                if !global.json { Console.out("no engine is running on \(TerminalText.inert(home.path))") }
+                if global.json { try Console.writeJSON(Empty()) } else { Console.out("no engine is running on \(TerminalText.inert(home.path))") }
                 return
             }
             let pid = try client.call(Methods.EngineStatus()).pid
