@@ -74,6 +74,7 @@ let package = Package(
             ],
             path: "Sources/TUI"),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "TUITests", dependencies: ["seedtui", "Engine"]),
         .testTarget(name: "IntegrationTests"),
     ],
     cxxLanguageStandard: .cxx17

@@ -89,12 +89,25 @@ enum Frame {
 }
 
 enum HelpRows {
+    /// Bindings in one column, or two side by side when the terminal is wide enough.
     static func lines(_ keymap: Keymap, scroll: Int, width: Int, height: Int) -> [StyledLine] {
-        var content = [StyledLine("  Keys (change with `config set keymap 'ACTION=KEY KEY;…'`)", .title).fitted(to: width), StyledLine().fitted(to: width)]
-        for b in keymap.bindings {
-            content.append(StyledLine([Span("  " + TerminalText.pad(b.keys.joined(separator: " "), to: 18), .accent),
-                                       Span(TerminalText.pad(b.action.rawValue, to: 16), .dim), Span(b.action.summary)]).fitted(to: width))
+        let entries = keymap.bindings.map { b in
+            [Span("  " + TerminalText.pad(b.keys.joined(separator: " "), to: 16), .accent), Span(TerminalText.pad(b.action.rawValue, to: 15), .dim), Span(b.action.summary)]
         }
+        var body: [StyledLine] = []
+        let columnWidth = 84
+        if width >= columnWidth * 2 {
+            let half = (entries.count + 1) / 2
+            for i in 0..<half {
+                let left = StyledLine(entries[i]).fitted(to: columnWidth)
+                let right = i + half < entries.count ? StyledLine(entries[i + half]) : StyledLine()
+                body.append(StyledLine(left.spans + right.spans).fitted(to: width))
+            }
+        } else {
+            body = entries.map { StyledLine($0).fitted(to: width) }
+        }
+        var content = [StyledLine("  Keys (change with `config set keymap 'ACTION=KEY KEY;…'`; j/k scroll, any other key closes)", .title).fitted(to: width), StyledLine().fitted(to: width)]
+        content += body
         content.append(StyledLine().fitted(to: width))
         content.append(StyledLine("  The : prompt takes every `seedtui --headless` command, e.g. :pause --filter state=seeding", .dim).fitted(to: width))
         let start = min(scroll, max(0, content.count - height))

@@ -16,24 +16,25 @@ enum TorrentsRows {
     }
 
     static let all: [Column] = [
-        Column(title: "SIZE", width: 9, right: true, sort: .size, keep: 4),
-        Column(title: "PROGRESS", width: 12, right: false, sort: .progress, keep: 9),
+        Column(title: "SIZE", width: 9, right: true, sort: .size, keep: 6),
+        Column(title: "PROGRESS", width: 10, right: false, sort: .progress, keep: 9),
         Column(title: "STATE", width: 11, right: false, sort: .state, keep: 8),
         Column(title: "DOWN", width: 10, right: true, sort: .down, keep: 7),
-        Column(title: "UP", width: 10, right: true, sort: .up, keep: 6),
-        Column(title: "ETA", width: 7, right: true, sort: .eta, keep: 3),
-        Column(title: "RATIO", width: 6, right: true, sort: .ratio, keep: 5),
+        Column(title: "UP", width: 10, right: true, sort: .up, keep: 5),
+        Column(title: "ETA", width: 7, right: true, sort: .eta, keep: 4),
+        Column(title: "RATIO", width: 5, right: true, sort: .ratio, keep: 3),
         Column(title: "PEERS", width: 7, right: true, sort: .peers, keep: 2),
         Column(title: "CATEGORY", width: 10, right: false, sort: .category, keep: 1),
     ]
 
-    static let minimumName = 12
+    /// The name keeps about a third of the width (at least 12 columns); other columns give way.
+    static func minimumName(for width: Int) -> Int { max(12, min(40, width / 3)) }
 
-    /// The columns that fit beside a name of at least `minimumName` columns.
+    /// The columns that fit beside the name.
     static func columns(for width: Int) -> [Column] {
         var chosen = all
         func used(_ cols: [Column]) -> Int { cols.reduce(0) { $0 + $1.width + 1 } + 2 }
-        while used(chosen) + minimumName > width, let drop = chosen.min(by: { $0.keep < $1.keep }) {
+        while used(chosen) + minimumName(for: width) > width, let drop = chosen.min(by: { $0.keep < $1.keep }) {
             chosen.removeAll { $0.title == drop.title }
         }
         return chosen
