@@ -39,8 +39,10 @@ final class Harness {
                              environment: ["SEEDTUI_NETWORK": "loopback"].merging(environment) { $1 })
     }
 
+    /// `detachesChildren`: the program leaves a daemon behind (tmux's server) that would hold
+    /// captured pipes open forever, so its output goes to /dev/null instead.
     static func exec(_ program: String, _ args: [String], stdin: String? = nil, timeout: TimeInterval = 60,
-                     environment: [String: String] = [:], directory: String? = nil) throws -> Result {
+                     environment: [String: String] = [:], directory: String? = nil, detachesChildren: Bool = false) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: program)
         p.arguments = args
@@ -50,10 +52,14 @@ final class Harness {
         p.environment = env
         if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
+        p.standardOutput = detachesChildren ? FileHandle.nullDevice : out
+        p.standardError = detachesChildren ? FileHandle.nullDevice : err
         p.standardInput = input
         try p.run()
+        if detachesChildren {
+            try? out.fileHandleForWriting.close()
+            try? err.fileHandleForWriting.close()
+        }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try? input.fileHandleForWriting.close()
         // Read both pipes while waiting so a large output cannot block the child.
@@ -75,6 +81,38 @@ final class Harness {
         group.wait()
         return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
+    }
+
+    /// Runs a program that starts a daemon (tmux's server) with a clean signal mask and
+    /// default handlers: Foundation spawns children with signals blocked, and tmux's client
+    /// then waits forever for its server's signal.
+    static func execDaemonizing(_ program: String, _ args: [String], timeout: TimeInterval = 10) throws -> Int32 {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        let argv = ([program] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, program, &actions, &attributes, argv, environ)
+        guard rc == 0 else { throw HarnessError.unexpected("cannot start \(program): \(String(cString: strerror(rc)))") }
+        let deadline = Date().addingTimeInterval(timeout)
+        var status: Int32 = 0
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if Date() > deadline { kill(pid, SIGKILL); throw HarnessError.timeout("\(program) ran past \(Int(timeout)) s") }
+            usleep(10_000)
+        }
+        return (status >> 8) & 0xFF
     }
 
     /// Starts a long-running helper (tracker, foreign client) stopped at tear-down.
