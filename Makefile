@@ -42,6 +42,7 @@ test: test-deps
 install: build
 	install -D -m 0755 .build/release/seedtui $(DESTDIR)$(PREFIX)/bin/seedtui
 	install -D -m 0644 man/seedtui.1 $(DESTDIR)$(PREFIX)/share/man/man1/seedtui.1
+	for t in themes/*.theme; do install -D -m 0644 $$t $(DESTDIR)$(PREFIX)/share/seedtui/$$t; done
 
 clean:
 	rm -rf .build
