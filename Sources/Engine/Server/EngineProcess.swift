@@ -23,6 +23,8 @@ public enum EngineProcess {
         let unclean = try await store.pool.write { db -> Bool in
             let previous = try String.fetchOne(db, sql: "SELECT value FROM engine_state WHERE key = 'running'")
             try db.execute(sql: "INSERT INTO engine_state(key, value) VALUES ('running', '1') ON CONFLICT(key) DO UPDATE SET value = '1'")
+            // History is kept to the last 100,000 events.
+            try db.execute(sql: "DELETE FROM event WHERE id <= (SELECT max(id) - 100000 FROM event)")
             return previous == "1"
         }
         if unclean { logger.warning("the last engine did not stop cleanly; incomplete torrents will be verified") }
