@@ -19,6 +19,7 @@
 #include <libtorrent/announce_entry.hpp>
 #include <libtorrent/bencode.hpp>
 #include <libtorrent/create_torrent.hpp>
+#include <libtorrent/ip_filter.hpp>
 #include <libtorrent/error_code.hpp>
 #include <libtorrent/file_storage.hpp>
 #include <libtorrent/magnet_uri.hpp>
@@ -916,6 +917,26 @@ int32_t st_session_set_paused(st_session *s, int32_t paused, st_error *err) {
             s->session.pause();
         else
             s->session.resume();
+    });
+}
+
+int32_t st_session_limit_local_peers(st_session *s, int32_t limited, st_error *err) {
+    return guarded_status(err, [&] {
+        require(s != nullptr, "session is NULL");
+        // libtorrent puts LAN and loopback peers in an unlimited class by default; mapping
+        // every address to the global class makes the global rate limits apply to them too.
+        lt::ip_filter filter;
+        std::uint32_t const global = 1u << static_cast<std::uint32_t>(lt::session::global_peer_class_id);
+        std::uint32_t const local = 1u << static_cast<std::uint32_t>(lt::session::local_peer_class_id);
+        filter.add_rule(lt::make_address("0.0.0.0"), lt::make_address("255.255.255.255"), global);
+        filter.add_rule(lt::make_address("::"), lt::make_address("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"), global);
+        if (!limited) {
+            for (auto const &range : {std::pair<char const *, char const *>{"10.0.0.0", "10.255.255.255"},
+                                      {"172.16.0.0", "172.31.255.255"}, {"192.168.0.0", "192.168.255.255"},
+                                      {"169.254.0.0", "169.254.255.255"}, {"127.0.0.0", "127.255.255.255"}})
+                filter.add_rule(lt::make_address(range.first), lt::make_address(range.second), local);
+        }
+        s->session.set_peer_class_filter(filter);
     });
 }
 

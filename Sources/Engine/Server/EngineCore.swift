@@ -97,6 +97,7 @@ final class EngineCore: Sendable {
 
     func applySessionSettings(_ settings: Settings, altActive: Bool) throws {
         try session.apply(SessionSettings.make(settings, altSpeedActive: altActive, loopbackOnly: loopbackOnly))
+        try session.limitLocalPeers(settings.bool(.limitLocalPeers))
     }
 
     // MARK: Settings

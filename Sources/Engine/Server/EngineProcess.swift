@@ -44,6 +44,7 @@ public enum EngineProcess {
         let initial = SessionSettings.make(settings, altSpeedActive: EngineCore.altSpeedActive(settings), loopbackOnly: loopbackOnly)
         let session = try LibtorrentSession(profile: profile, diskIO: diskIO, settings: initial)
         let core = EngineCore(home: home, store: store, session: session, settings: settings, logger: logger, loopbackOnly: loopbackOnly)
+        try session.limitLocalPeers(settings.bool(.limitLocalPeers))
 
         let drain = AlertDrain(session: session)
         let consumer = Task { for await batch in drain.batches { await core.torrents.handle(batch) } }

@@ -97,6 +97,7 @@ extension SettingKey {
     public static let dht = SettingKey("dht", .bool, "true", "Distributed hash table (trackerless peers)")
     public static let lsd = SettingKey("lsd", .bool, "false", "Local service discovery")
     public static let portMapping = SettingKey("port_mapping", .bool, "false", "UPnP and NAT-PMP port mapping")
+    public static let limitLocalPeers = SettingKey("limit_local_peers", .bool, "true", "Apply the global rate limits to peers on the local network too")
     public static let utp = SettingKey("utp", .bool, "true", "Peer connections over uTP as well as TCP")
     public static let maxConnections = SettingKey("max_connections", .integer, "500", "Peer connections in total")
     public static let performanceProfile = SettingKey("performance_profile", .choice, "default", "libtorrent settings profile", choices: ["default", "high_performance_seed", "min_memory"], needsRestart: true)
@@ -109,7 +110,7 @@ extension SettingKey {
         downloadLimit, uploadLimit, altDownloadLimit, altUploadLimit, altSchedule, altSpeed,
         listenPort, interface, defaultSavePath, watchDir, maxActiveDownloads, maxActiveSeeds,
         ratioLimit, seedTimeLimit, idleSeedTimeLimit, shareAction, onAdd, onComplete, onSeedingDone,
-        resumeSaveInterval, dht, lsd, portMapping, utp, maxConnections, performanceProfile, diskIO, theme, keymap,
+        resumeSaveInterval, dht, lsd, portMapping, utp, limitLocalPeers, maxConnections, performanceProfile, diskIO, theme, keymap,
     ]
 
     public static func named(_ name: String) throws -> SettingKey {

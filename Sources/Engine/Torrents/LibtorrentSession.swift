@@ -36,6 +36,11 @@ final class LibtorrentSession: @unchecked Sendable {
 
     var listenPort: Int { Int(st_session_listen_port(handle)) }
 
+    func limitLocalPeers(_ limited: Bool) throws {
+        var err = st_error()
+        if st_session_limit_local_peers(handle, limited ? 1 : 0, &err) != 0 { throw Self.error(err, context: "cannot set the peer classes") }
+    }
+
     // MARK: Adding
 
     struct AddOptions {

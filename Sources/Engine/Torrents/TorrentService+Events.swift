@@ -96,10 +96,7 @@ extension TorrentService {
         case .checked:
             // libtorrent ignores a recheck while it still reads the resume data: ask once that is done.
             // Calls on one torrent run in order, so the check is queued before the resume.
-            if pendingRecheck.remove(event.hash) != nil {
-                session.apply(.recheck, to: [event.hash])
-                session.apply(.resume, to: [event.hash])
-            }
+            startRecheck(event.hash)
         case .hashFailed, .metadataReceived, .paused, .resumed, .removed, .deleted, .unknown:
             if event.kind == .metadataReceived, let id { Task { await self.metadataArrived(id) } }
         }

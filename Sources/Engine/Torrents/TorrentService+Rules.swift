@@ -71,6 +71,7 @@ extension TorrentService {
     }
 
     func resumeSweepIfDue() {
+        pollPendingRechecks()
         let interval = Double(max(10, settings.int(.resumeSaveInterval)))
         if Date().timeIntervalSince(lastResumeSweep) >= interval {
             lastResumeSweep = Date()

@@ -131,4 +131,21 @@ actor TorrentService {
     }
 
     var pendingRecheck = Set<InfoHash>()
+
+    /// Verifies a torrent held paused after a crash, then lets it run.
+    /// libtorrent runs calls on one torrent in order: the check is queued before the resume.
+    func startRecheck(_ hash: InfoHash) {
+        guard pendingRecheck.remove(hash) != nil else { return }
+        session.apply(.recheck, to: [hash])
+        session.apply(.resume, to: [hash])
+    }
+
+    /// The checked alert is not posted for every paused torrent: ask libtorrent directly
+    /// whether the held torrents have read their resume data yet.
+    func pollPendingRechecks() {
+        guard !pendingRecheck.isEmpty, let statuses = try? session.status(of: Array(pendingRecheck)) else { return }
+        for status in statuses where status.phase != .checkingResume && status.phase != .unknown {
+            startRecheck(status.hash)
+        }
+    }
 }

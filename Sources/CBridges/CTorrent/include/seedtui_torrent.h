@@ -64,6 +64,8 @@ void st_session_destroy(st_session *s);
 int32_t st_session_apply_settings(st_session *s, const st_setting *settings, size_t count, st_error *err);
 /// Pauses or resumes the whole session (the kill switch).
 int32_t st_session_set_paused(st_session *s, int32_t paused, st_error *err);
+/// Whether the global rate limits also apply to peers on the local network and loopback.
+int32_t st_session_limit_local_peers(st_session *s, int32_t limited, st_error *err);
 /// Port the session actually listens on (0 until it listens).
 int32_t st_session_listen_port(st_session *s);
 

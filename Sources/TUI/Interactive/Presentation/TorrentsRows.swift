@@ -113,7 +113,7 @@ enum TorrentsRows {
             out.append(row(t, selected: i == state.cursor, marked: state.marked.contains(t.id), width: width))
         }
         if state.order.isEmpty {
-            let text = state.rows.isEmpty ? "No torrents yet. Press a to add one, : for commands, ? for help." : "Nothing matches the filter '\(TerminalText.inert(state.filter))'."
+            let text = state.revision == nil ? "Loading the torrent list…" : state.rows.isEmpty ? "No torrents yet. Press a to add one, : for commands, ? for help." : "Nothing matches the filter '\(TerminalText.inert(state.filter))'."
             out.append(StyledLine("  " + text, .dim).fitted(to: width))
         }
         while out.count < height + 1 { out.append(StyledLine().fitted(to: width)) }

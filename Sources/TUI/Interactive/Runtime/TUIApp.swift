@@ -39,7 +39,7 @@ enum TUIApp {
         state.rows = screen.rows
         state.columns = screen.columns
         if let message = themeError ?? keymapError { state.message = (message, true) }
-        if let startError { state.connection = .init(connected: false, message: startError) }
+        state.connection = client != nil ? .init(connected: true, message: "connected") : .init(connected: false, message: startError ?? "no engine")
 
         let link = EngineLink(home: home)
         link.start(initialClient: client)
