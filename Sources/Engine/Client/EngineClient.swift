@@ -111,12 +111,15 @@ public final class EngineClient: @unchecked Sendable {
 
     private func readLine() throws -> [UInt8] {
         var chunk = [UInt8](repeating: 0, count: 256 * 1024)
+        // Only bytes not yet searched are scanned for the newline: answers run to megabytes.
+        var scanned = 0
         while true {
-            if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = pending[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = Array(pending[..<newline])
                 pending.removeSubrange(...newline)
                 return line
             }
+            scanned = pending.count
             let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { throw EngineError.unreachable("the engine closed the connection") }

@@ -34,7 +34,7 @@ struct TorrentsState {
     mutating func apply(_ page: Methods.ListPage) {
         let keep = currentId
         if page.complete { rows = [:] }
-        for id in page.removed { rows.removeValue(forKey: id); marked.remove(id) }
+        for id in page.removed { rows.removeValue(forKey: id); marked.remove(id); matchCache.removeValue(forKey: id) }
         for t in page.torrents { rows[t.id] = t }
         revision = page.revision
         recompute(keeping: keep)
@@ -43,6 +43,7 @@ struct TorrentsState {
     mutating func setFilter(_ text: String) {
         let keep = currentId
         filter = text
+        matchCache = [:]
         recompute(keeping: keep)
     }
 
@@ -59,8 +60,22 @@ struct TorrentsState {
             || (t.category?.range(of: filter, options: .caseInsensitive) != nil)
     }
 
+    /// Whether each row matches the filter, kept per name and category so an engine update
+    /// re-tests only the rows whose name or category changed.
+    private var matchCache: [Int64: (name: String, category: String?, matches: Bool)] = [:]
+
+    private mutating func cachedMatch(_ t: TorrentSnapshot) -> Bool {
+        guard !filter.isEmpty else { return true }
+        if let c = matchCache[t.id], c.name == t.name, c.category == t.category { return c.matches }
+        let m = matches(t)
+        matchCache[t.id] = (t.name, t.category, m)
+        return m
+    }
+
     private mutating func recompute(keeping id: Int64?) {
-        var list = rows.values.filter(matches)
+        var list: [TorrentSnapshot] = []
+        list.reserveCapacity(rows.count)
+        for t in rows.values where cachedMatch(t) { list.append(t) }
         let by: (TorrentSnapshot, TorrentSnapshot) -> Bool
         switch sort {
         case .queue: by = { ($0.queuePosition < 0 ? Int.max : $0.queuePosition, $0.id) < ($1.queuePosition < 0 ? Int.max : $1.queuePosition, $1.id) }
