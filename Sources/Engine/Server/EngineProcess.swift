@@ -88,8 +88,7 @@ public enum EngineProcess {
         let seconds = Double(deadline.components.seconds)
         if done.wait(timeout: .now() + seconds) == .timedOut {
             logger.warning("libtorrent still shutting down after \(Int(seconds)) s; leaving now (resume data and database are saved)")
-            fflush(stdout)
-            fflush(stderr)
+            fflush(nil)
             _exit(0)
         }
     }
