@@ -112,7 +112,22 @@ extension TorrentService {
         entry.invalidate(revision: revision)
         try? await store.pool.write { try $0.execute(sql: "UPDATE torrent SET completed_at = ? WHERE id = ?", arguments: [now, id]) }
         history.record(.info, "complete", entry: entry, "completed \(entry.record.name)")
+        refreshStatus(of: entry)
         hooks.run(settings[.onComplete], for: entry.snapshot())
+        // A quiet seed is not in libtorrent's change reports any more: its transfer
+        // counters settle on the next stats tick, so read them once more after it.
+        Task {
+            try? await Task.sleep(for: .seconds(2))
+            if let entry = self.entries[id] { self.refreshStatus(of: entry) }
+        }
+    }
+
+    /// Reads one torrent's status now instead of waiting for a change report.
+    func refreshStatus(of entry: TorrentEntry) {
+        guard let status = try? session.status(of: [entry.hash]).first, status != entry.status else { return }
+        revision += 1
+        entry.status = status
+        entry.invalidate(revision: revision)
     }
 
     func metadataArrived(_ id: Int64) async {

@@ -110,11 +110,7 @@ extension TorrentService {
             throw EngineError.invalid("select exactly one torrent (\(ids.count) matched)")
         }
         // Time counters of a quiet torrent are not in libtorrent's change reports: read them now.
-        if let status = try? session.status(of: [entry.hash]).first, status != entry.status {
-            revision += 1
-            entry.status = status
-            entry.invalidate(revision: revision)
-        }
+        refreshStatus(of: entry)
         let detail = try session.detail(of: entry.hash, files: request.files, peers: request.peers,
                                         trackers: request.trackers, pieces: request.pieces)
         let source = try await store.pool.read { try String.fetchOne($0, sql: "SELECT source FROM torrent WHERE id = ?", arguments: [id]) }
