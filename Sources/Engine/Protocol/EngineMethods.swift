@@ -89,6 +89,18 @@ public enum Methods {
         public typealias Result = TorrentSnapshot
     }
 
+    /// Several adds in one request: one transaction, all libtorrent adds in flight together.
+    public struct AddMany: EngineMethod {
+        public static let name = "torrent.add_many"
+        public var items: [Add]
+        public init(items: [Add]) { self.items = items }
+        public struct Outcome: Codable, Sendable {
+            public var torrent: TorrentSnapshot?
+            public var error: WireProtocol.ErrorBody?
+        }
+        public typealias Result = [Outcome]
+    }
+
     /// The torrent list. `since` asks only for rows changed after that revision.
     public struct List: EngineMethod {
         public static let name = "torrent.list"

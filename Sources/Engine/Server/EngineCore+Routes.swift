@@ -35,6 +35,14 @@ extension EngineCore {
                          interface: iface.isEmpty ? nil : iface, interfaceUp: await self.interfaceUp)
         }
         r.on(Methods.Add.self) { try await torrents.add($0) }
+        r.on(Methods.AddMany.self) { request in
+            await torrents.addMany(request.items).map { result in
+                switch result {
+                case .success(let t): return .init(torrent: t, error: nil)
+                case .failure(let e): return .init(torrent: nil, error: .init(code: e.code, message: e.message))
+                }
+            }
+        }
         r.on(Methods.List.self) { try await torrents.list($0) }
         r.on(Methods.Apply.self) { .init(ids: try await torrents.apply($0.action, selector: $0.selector)) }
         r.on(Methods.Remove.self) { .init(ids: try await torrents.remove($0.selector, deleteData: $0.deleteData)) }

@@ -4,7 +4,127 @@ import GRDB
 extension TorrentService {
     // MARK: Adding
 
+    /// A torrent checked and ready to be stored and handed to libtorrent.
+    struct PreparedAdd: Sendable {
+        var options: LibtorrentSession.AddOptions
+        var meta: LibtorrentSession.Meta
+        var record: TorrentRecord
+    }
+
     func add(_ request: Methods.Add) async throws -> TorrentSnapshot {
+        switch await addMany([request])[0] {
+        case .success(let snapshot): return snapshot
+        case .failure(let error): throw error
+        }
+    }
+
+    /// Adds many torrents with one transaction and all libtorrent adds in flight at once;
+    /// each request succeeds or fails on its own.
+    func addMany(_ requests: [Methods.Add]) async -> [Result<TorrentSnapshot, EngineError>] {
+        var results = [Result<TorrentSnapshot, EngineError>?](repeating: nil, count: requests.count)
+        var prepared: [(index: Int, add: PreparedAdd)] = []
+        var seen = Set<InfoHash>()
+        for (index, request) in requests.enumerated() {
+            do {
+                let p = try await prepare(request)
+                guard seen.insert(p.meta.hash).inserted else {
+                    throw EngineError.invalid("\(request.origin ?? p.meta.name) is given twice in one add")
+                }
+                prepared.append((index, p))
+            } catch {
+                results[index] = .failure(Self.engineError(error))
+            }
+        }
+        guard !prepared.isEmpty else { return results.map { $0! } }
+
+        let drafts = prepared.map(\.add.record)
+        let stored: [TorrentRecord]
+        do {
+            stored = try await store.pool.write { db in
+                try drafts.map { draft -> TorrentRecord in
+                    var r = draft
+                    try r.insert(db)
+                    return r
+                }
+            }
+        } catch {
+            for p in prepared { results[p.index] = .failure(Self.engineError(error)) }
+            return results.map { $0! }
+        }
+        revision += 1
+        var ids: [Int64] = []
+        for (record, p) in zip(stored, prepared) {
+            var r = record
+            r.torrentFile = nil
+            let id = r.id ?? 0
+            ids.append(id)
+            entries[id] = TorrentEntry(record: r, hash: p.add.meta.hash, revision: revision)
+            idByHash[p.add.meta.hash] = id
+        }
+        orderDirty = true
+
+        let outcomes = await withTaskGroup(of: (Int, EngineError?).self) { group -> [Int: EngineError?] in
+            for (slot, p) in prepared.enumerated() {
+                let hash = p.add.meta.hash, options = p.add.options
+                group.addTask {
+                    do { try await self.startAdd(hash, options); return (slot, nil) } catch { return (slot, Self.engineError(error)) }
+                }
+            }
+            var out: [Int: EngineError?] = [:]
+            for await (slot, error) in group { out[slot] = error }
+            return out
+        }
+
+        var failedIds: [Int64] = []
+        var added: [(slot: Int, hash: InfoHash)] = []
+        for (slot, p) in prepared.enumerated() {
+            if let failure = outcomes[slot] ?? nil {
+                results[p.index] = .failure(failure)
+                failedIds.append(ids[slot])
+                entries.removeValue(forKey: ids[slot])
+                idByHash.removeValue(forKey: p.add.meta.hash)
+            } else {
+                added.append((slot, p.add.meta.hash))
+            }
+        }
+        if !failedIds.isEmpty {
+            let doomed = failedIds
+            try? await store.pool.write { db in
+                for id in doomed { try db.execute(sql: "DELETE FROM torrent WHERE id = ?", arguments: [id]) }
+            }
+        }
+        let hashes = added.map(\.hash)
+        session.apply(.saveResume, to: hashes)
+        var fresh: [InfoHash: TorrentStatus] = [:]
+        for status in (try? session.status(of: hashes)) ?? [] { fresh[status.hash] = status }
+        for (slot, hash) in added {
+            guard let entry = entries[ids[slot]] else { continue }
+            if let status = fresh[hash] { entry.status = status; entry.invalidate(revision: revision) }
+            history.record(.info, "add", entry: entry, "added \(entry.record.name)")
+            let snapshot = entry.snapshot()
+            hooks.run(settings[.onAdd], for: snapshot)
+            results[prepared[slot].index] = .success(snapshot)
+        }
+        return results.map { $0! }
+    }
+
+    /// Queues one libtorrent add and waits for its alert.
+    func startAdd(_ hash: InfoHash, _ options: LibtorrentSession.AddOptions) async throws {
+        try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, Error>) in
+            addWaiters[hash] = c
+            do { try session.add(options) } catch {
+                addWaiters.removeValue(forKey: hash)?.resume(throwing: error)
+            }
+        }
+    }
+
+    static func engineError(_ error: Error) -> EngineError {
+        if let e = error as? EngineError { return e }
+        return .failed("\(error)")
+    }
+
+    /// Reads and checks one request: source, metadata, duplicates, category, save path, room.
+    func prepare(_ request: Methods.Add) async throws -> PreparedAdd {
         var options = LibtorrentSession.AddOptions()
         var source = request.origin
         if let data = request.torrent {
@@ -51,47 +171,14 @@ extension TorrentService {
         options.paused = request.paused
         options.autoManaged = !request.paused
         options.sequential = request.sequential
-
-        var record = TorrentRecord(
+        let record = TorrentRecord(
             id: nil, infoHash: meta.hash.hex, name: meta.name.isEmpty ? meta.hash.hex : meta.name, savePath: savePath,
             category: (request.category?.isEmpty ?? true) ? nil : request.category, tags: request.tags.joined(separator: ","),
             source: source, torrentFile: options.torrentFile, resumeData: nil,
             addedAt: Int64(Date().timeIntervalSince1970), completedAt: nil, shareDoneAt: nil,
             paused: request.paused, sequential: request.sequential, downloadLimit: 0, uploadLimit: 0,
             queuePosition: nil, resumeSavedAt: nil)
-        let inserted = record
-        record = try await store.pool.write { db in
-            var r = inserted
-            try r.insert(db)
-            return r
-        }
-        guard let id = record.id else { throw EngineError.failed("database gave no id") }
-        record.torrentFile = nil
-        revision += 1
-        entries[id] = TorrentEntry(record: record, hash: meta.hash, revision: revision)
-        idByHash[meta.hash] = id
-        orderDirty = true
-        do {
-            try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, Error>) in
-                addWaiters[meta.hash] = c
-                do { try session.add(options) } catch {
-                    addWaiters.removeValue(forKey: meta.hash)?.resume(throwing: error)
-                }
-            }
-        } catch {
-            entries.removeValue(forKey: id)
-            idByHash.removeValue(forKey: meta.hash)
-            orderDirty = true
-            try? await store.pool.write { try $0.execute(sql: "DELETE FROM torrent WHERE id = ?", arguments: [id]) }
-            throw error
-        }
-        session.apply(.saveResume, to: [meta.hash])
-        let entry = entries[id]!
-        if let status = try? session.status(of: [meta.hash]).first { entry.status = status; entry.invalidate(revision: revision) }
-        history.record(.info, "add", entry: entry, "added \(record.name)")
-        let snapshot = entry.snapshot()
-        hooks.run(settings[.onAdd], for: snapshot)
-        return snapshot
+        return PreparedAdd(options: options, meta: meta, record: record)
     }
 
     func resolveSavePath(_ explicit: String?, category: String?) async throws -> String {

@@ -29,6 +29,7 @@ struct Add: HeadlessCommand {
         }
         var added: [TorrentSnapshot] = []
         var firstError: EngineError?
+        var requests: [Methods.Add] = []
         for source in sources {
             var request = Methods.Add(savePath: savePath.map(absolutePath), category: category, tags: tag, paused: paused,
                                       sequential: sequential, filePriorities: priorityList)
@@ -49,11 +50,24 @@ struct Add: HeadlessCommand {
                 request.torrent = data
                 request.origin = path
             }
-            do {
-                let snapshot = try call(request)
+            requests.append(request)
+        }
+        // One request for the lot: one transaction and every libtorrent add in flight together.
+        var outcomes: [Result<TorrentSnapshot, EngineError>] = []
+        if requests.count == 1 {
+            do { outcomes = [.success(try call(requests[0]))] } catch let error as EngineError { outcomes = [.failure(error)] }
+        } else if !requests.isEmpty {
+            outcomes = try call(Methods.AddMany(items: requests)).map { outcome in
+                if let t = outcome.torrent { return .success(t) }
+                return .failure(EngineError(code: outcome.error?.code ?? "failed", message: outcome.error?.message ?? "add failed"))
+            }
+        }
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let snapshot):
                 added.append(snapshot)
                 if !global.json { Console.out("added #\(snapshot.id) \(TerminalText.inert(snapshot.name))") }
-            } catch let error as EngineError {
+            case .failure(let error):
                 Console.error(error.message)
                 firstError = firstError ?? error
             }

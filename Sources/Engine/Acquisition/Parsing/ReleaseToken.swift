@@ -1,0 +1,92 @@
+/// One word of a release name: a run of ASCII letters and digits, or of non-ASCII bytes.
+///
+/// Everything else (dots, spaces, dashes, brackets, ...) separates tokens. Tokens keep byte
+/// offsets into the name rather than substrings, so tokenizing allocates nothing but the
+/// token array; text is only materialized for the few fields that are returned. The fields
+/// are packed (28 bytes) because every pass reads tokens over and over.
+struct ReleaseToken {
+    /// What a pass decided the token is. Title tokens stay `.free`.
+    enum Role: UInt8 {
+        case free, meta, episode, date, year, group, junk, edition, language, hash, site
+    }
+
+    private let startOffset: Int32
+    private let endOffset: Int32
+    private let gapOffset: Int32
+    private let value: Int32
+    let word: Word?
+    var role: Role = .free
+    /// A quality word that cannot be part of a title ("1080p", "x264"); weak ones ("German",
+    /// "Complete") end the title only when more quality words follow.
+    var strong = false
+    private let bits: UInt8
+    private let bracketDepth: UInt8
+    /// The resolution the token spells, computed once when tokenizing (see `ReleaseScan.resolution(of:)`):
+    /// height class or 0, bit 0 interlaced, bit 1 from a width×height size, and a source spelled in front.
+    var res: UInt16 = 0
+    var resFlags: UInt8 = 0
+    var resPrefix: UInt8 = 0
+
+    init(start: Int, end: Int, gap: Int, depth: Int, number: Int, word: Word?, hasAlpha: Bool, hasDigit: Bool, ascii: Bool) {
+        startOffset = Int32(truncatingIfNeeded: start)
+        endOffset = Int32(truncatingIfNeeded: end)
+        gapOffset = Int32(truncatingIfNeeded: gap)
+        value = Int32(truncatingIfNeeded: number)
+        self.word = word
+        bits = (hasAlpha ? 1 : 0) | (hasDigit ? 2 : 0) | (ascii ? 4 : 0)
+        bracketDepth = UInt8(min(depth, 255))
+    }
+
+    var start: Int { Int(startOffset) }
+    var end: Int { Int(endOffset) }
+    /// Offset where the separators before this token begin (the previous token's end).
+    var gap: Int { Int(gapOffset) }
+    /// Brackets open at this token: `[`, `(` and `{` count alike.
+    var depth: Int { Int(bracketDepth) }
+    /// Value when the token is 1 to 9 ASCII digits, else -1.
+    var number: Int { Int(value) }
+    var hasAlpha: Bool { bits & 1 != 0 }
+    var hasDigit: Bool { bits & 2 != 0 }
+    var ascii: Bool { bits & 4 != 0 }
+    var length: Int { Int(endOffset - startOffset) }
+    var isNumber: Bool { value >= 0 }
+}
+
+/// The tokens of one name, in storage the parser allocates on the stack for the parse.
+///
+/// An `Array` here cost a heap allocation, reference counting and uniqueness checks on
+/// every write in every pass; tokens are plain values, so a fixed buffer sized from the
+/// name's length (at most one token per two bytes) does the job without any of that.
+struct TokenList: RandomAccessCollection, MutableCollection {
+    private let base: UnsafeMutablePointer<ReleaseToken>
+    private let capacity: Int
+    private(set) var count = 0
+
+    init(storage: UnsafeMutableBufferPointer<ReleaseToken>) {
+        base = storage.baseAddress!
+        capacity = storage.count
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(i: Int) -> ReleaseToken {
+        @inline(__always) get {
+            precondition(i >= 0 && i < count, "token index out of range")
+            return base[i]
+        }
+        @inline(__always) nonmutating set {
+            precondition(i >= 0 && i < count, "token index out of range")
+            base[i] = newValue
+        }
+    }
+
+    mutating func append(_ token: ReleaseToken) {
+        precondition(count < capacity, "more tokens than the name has room for")
+        (base + count).initialize(to: token)
+        count += 1
+    }
+
+    /// Tokens are trivial values: nothing to deinitialize.
+    mutating func removeAll() { count = 0 }
+}
