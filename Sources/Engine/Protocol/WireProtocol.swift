@@ -27,7 +27,7 @@ public enum WireProtocol {
 
     struct ParamsOnly<Params: Decodable>: Decodable { var params: Params }
 
-    public struct ErrorBody: Codable { public var code: String; public var message: String }
+    public struct ErrorBody: Codable, Sendable { public var code: String; public var message: String }
     public struct FailureLine: Decodable { public var id: Int64?; public var ok: Bool; public var error: ErrorBody? }
 
     public static func successPrefix(id: Int64) -> [UInt8] { Array("{\"id\":\(id),\"ok\":true,\"result\":".utf8) }
