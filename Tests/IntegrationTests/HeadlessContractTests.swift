@@ -132,6 +132,26 @@ final class HeadlessContractTests: XCTestCase {
         XCTAssertEqual(try h.run(home: home, ["engine", "status"]).status, 0, "the engine died on bad input")
     }
 
+    func testOneAddOfManySourcesAddsTheGoodOnesAndNamesTheBad() throws {
+        var torrents: [String] = []
+        for i in 0..<3 {
+            let payload = try h.payload("many/f\(i).bin", bytes: 20_000 + i)
+            let t = h.path("f\(i).torrent")
+            XCTAssertEqual(try h.run(home: home, ["create", payload, "-o", t]).status, 0)
+            torrents.append(t)
+        }
+        let garbage = h.path("bad.torrent")
+        try Data("nonsense".utf8).write(to: URL(fileURLWithPath: garbage))
+        let r = try h.run(home: home, ["add", torrents[0], garbage, torrents[1], torrents[2], torrents[1], "--save-path", h.path("many"), "--json"])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        let lines = r.stderr.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2, r.stderr)
+        XCTAssertTrue(lines.contains { $0.contains("bad.torrent") && $0.contains("not a valid .torrent") }, r.stderr)
+        XCTAssertTrue(lines.contains { $0.contains("given twice") }, r.stderr)
+        XCTAssertEqual((try h.json(r) as? [[String: Any]])?.count, 3)
+        XCTAssertEqual(Set(try h.list(home: home).compactMap { $0["name"] as? String }), ["f0.bin", "f1.bin", "f2.bin"])
+    }
+
     func testMalformedSocketMessagesAreAnsweredAndTheEngineLives() throws {
         XCTAssertEqual(try h.run(home: home, ["list"]).status, 0)
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
