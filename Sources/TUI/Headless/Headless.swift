@@ -16,6 +16,6 @@ struct Headless: ParsableCommand {
             Add.self, List.self, Info.self, Files.self, Peers.self, Trackers.self,
             Pause.self, Resume.self, Recheck.self, Reannounce.self, Remove.self, Move.self,
             Limit.self, Queue.self, Prio.self, Edit.self, Create.self, Wait.self, Status.self,
-            Config.self, Category.self, Events.self, EngineCommand.self, DB.self,
+            Config.self, Category.self, Events.self, EngineCommand.self, DB.self, ParseCommand.self,
         ])
 }

@@ -22,7 +22,9 @@ public enum ReleaseParser {
 
     /// Parses UTF-8 bytes (one line of input, without its newline).
     public static func parse(bytes: UnsafeBufferPointer<UInt8>, hint: ReleaseInfo.Kind? = nil) -> ReleaseInfo {
-        var end = min(bytes.count, 1 << 20)   // a "name" longer than 1 MiB is cut there
+        // Names are short (paths at most PATH_MAX): longer input is cut, which also bounds the
+        // passes that look ahead from every token.
+        var end = min(bytes.count, 4096)
         while end > 0, bytes[end - 1] == 32 || bytes[end - 1] == 9 || bytes[end - 1] == 13 || bytes[end - 1] == 10 { end -= 1 }
         // Split off the last path component (either slash style); slashes inside brackets
         // ("(2024/S01E07/WEB-DL)") or with spaces around them ("Title / Other Title") are not
@@ -110,15 +112,16 @@ public enum ReleaseParser {
         scan.cutExtension(start)
         scan.tokenize(from: start)
         if scan.tokens.isEmpty { return }
-        scan.scanPrefix()
-        scan.markHashes()
+        if scan.seen.brackets || scan.tokenIs(0, "www") { scan.scanPrefix() }
+        if scan.seen.numbers { scan.scanVarietyPrefix() }
+        if scan.seen.brackets { scan.markHashes() }
         scan.scanMeta()
         let numbered = hint != .movie && hint != .music && hint != .book && hint != .audiobook && hint != .comic
         let explicit = numbered && scan.scanExplicitNumbering()
         if numbered {
-            scan.claimDecimalSpecials()
-            let turkish = !explicit && scan.scanTurkishEpisodes()
-            if !turkish { scan.scanDates() }
+            if scan.seen.dash { scan.claimDecimalSpecials() }
+            let turkish = !explicit && (scan.seen.numberingWord || scan.seen.nonASCII) && scan.scanTurkishEpisodes()
+            if !turkish && scan.seen.numbers { scan.scanDates() }
             if explicit {
                 scan.scanAbsoluteBesideMarker()
                 // "Show (Season 2) - 33": a season and an absolute number
@@ -128,12 +131,12 @@ public enum ReleaseParser {
                     if !scan.scanPartEpisodes(), scan.isAnimeStyle || !scan.scanSceneNumbers() { scan.scanAbsolute() }
                 }
             }
-        } else {
+        } else if scan.seen.numbers {
             scan.scanDates()
         }
         if !scan.info.episodes.isEmpty || !scan.info.absoluteEpisodes.isEmpty { scan.info.fullSeason = false }
         scan.scanYear()
-        scan.scanEdition()
+        if scan.seen.editionWord { scan.scanEdition() }
         scan.scanTitle()
         scan.decideKind()
         if scan.info.type == .music || scan.info.type == .book || scan.info.type == .audiobook || scan.info.type == .comic {

@@ -44,6 +44,12 @@ extension ReleaseScan {
     /// Tries every marker shape at token `i`; returns the tokens used.
     private mutating func matchMarker(at i: Int) -> Int? {
         let t = tokens[i]
+        // Plain words: only the season words, "Se", "S" and the British "Series" can start numbering.
+        if !t.hasDigit {
+            if let w = t.word, w.kind == .flag, w.value == Flag.season.rawValue { return matchSeasonWord(i) }
+            if let w = t.word, w.kind == .flag, w.value == Flag.episode.rawValue { return matchEpisodeWord(i) }
+            guard t.length <= 6 else { return nil }
+        }
         let b0 = lowerByte(t.start)
         if b0 == UInt8(ascii: "s"), t.length >= 2, byte(t.start + 1) &- 48 < 10, let used = matchSxxEyy(i) { return used }
         if t.hasDigit, let used = matchNxM(i) { return used }

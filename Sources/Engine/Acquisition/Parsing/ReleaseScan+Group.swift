@@ -220,7 +220,11 @@ extension ReleaseScan {
         guard s >= titleEnd || tokens[s].role != .free || s > titleStart else { return nil }
         let open = bytes[tokens[s].gap..<tokens[s].start].lastIndex(of: UInt8(ascii: "[")) ?? tokens[s].gap
         let glued = open == tokens[s - 1].end || (open > tokens[s - 1].end && bytes[open - 1] == UInt8(ascii: ")"))
-        let text = self.text(tokens[s].start, tokens[end - 1].end)
+        // "[-ZR-]": dashes inside the bracket are part of the name.
+        var from = tokens[s].start, to = tokens[end - 1].end
+        if bytes[from - 1] == UInt8(ascii: "-") { from -= 1 }
+        if to < limit, bytes[to] == UInt8(ascii: "-") { to += 1 }
+        let text = self.text(from, to)
         return (text, glued && open > 0 && bytes[open - 1] != 32)
     }
 

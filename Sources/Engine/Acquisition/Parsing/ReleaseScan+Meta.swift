@@ -319,7 +319,7 @@ extension ReleaseScan {
             mark(i)
             return 1
         case .uhdbd:
-            quality.add(.bluray)
+            quality.add(.uhdbd)
             quality.uhd = true
             mark(i)
             return 1

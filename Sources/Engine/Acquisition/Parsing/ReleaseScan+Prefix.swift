@@ -70,7 +70,10 @@ extension ReleaseScan {
         }
         titleStart = max(i, titleStartFloor)
         if titleStart >= tokens.count { titleStart = max(0, tokens.count - 1) }
-        // Japanese variety: "221208 Show ep34"
+    }
+
+    /// Japanese variety names start with the broadcast date: "221208 Show ep34".
+    mutating func scanVarietyPrefix() {
         if let t = token(titleStart), t.isNumber, t.length == 6, titleStart + 2 < tokens.count {
             let m = t.number / 100 % 100, d = t.number % 100
             if m >= 1, m <= 12, d >= 1, d <= 31, gapIs(titleStart + 1, 32) {

@@ -15,21 +15,28 @@ extension ReleaseScan {
                 let start = p
                 var alpha = false, digit = false, ascii = true
                 var key: UInt64 = 0, shift: UInt64 = 0
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
                 var value = 0
                 while p < limit, isWordByte(at: p) {
                     let c = bytes[p]
                     if c >= 0x80 { ascii = false } else if c &- 48 < 10 { digit = true; value = value &* 10 &+ Int(c &- 48) } else { alpha = true }
-                    let l = Vocabulary.lower(c)
-                    if shift < 64 { key |= UInt64(l) << shift; shift += 8 }
-                    hash = (hash ^ UInt64(l)) &* 0x100_0000_01b3
+                    if shift < 64 { key |= UInt64(Vocabulary.lower(c)) << shift; shift &+= 8 }
                     p += 1
                 }
                 let length = p - start
                 let number = (!alpha && ascii && length <= 9) ? value : -1
-                let word = ascii && alpha ? Vocabulary.lookup(key: length <= 8 ? key : hash | (1 << 63), bytes, start, p, in: table) : nil
+                // Words longer than 8 bytes are hashed (rare: "remastered", "theatrical").
+                let word = ascii && alpha && length <= 24
+                    ? Vocabulary.lookup(key: length <= 8 ? key : Vocabulary.key(bytes, start, p), bytes, start, p, in: table) : nil
                 tokens.append(ReleaseToken(start: start, end: p, gap: gap, depth: depth, number: number, word: word,
-                                           hasAlpha: alpha || !ascii, hasDigit: digit, ascii: ascii))
+                                           hasAlpha: alpha || !ascii, hasDigit: digit, ascii: ascii,
+                                           dashGap: start - gap >= 2 && spacedDash(gap, start)))
+                if depth > 0 { seen.brackets = true }
+                if !ascii { seen.nonASCII = true }
+                if number >= 0 { seen.numbers = true }
+                if let word {
+                    if word.kind == .edition { seen.editionWord = true }
+                    if word.kind == .flag && (word.value == Flag.episode.rawValue || word.value == Flag.season.rawValue) { seen.numberingWord = true }
+                }
                 if ascii && digit && alpha && resolutionShaped(start, p), let r = computeResolution(of: tokens.count - 1) {
                     tokens[tokens.count - 1].res = UInt16(r.height)
                     tokens[tokens.count - 1].resFlags = (r.interlaced ? 1 : 0) | (r.fromSize ? 2 : 0)
@@ -39,12 +46,31 @@ extension ReleaseScan {
                 continue
             }
             switch b {
+            case UInt8(ascii: "-"), UInt8(ascii: "~"), 0xE2: seen.dash = true
             case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "<"): depth += 1
             case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"), UInt8(ascii: ">"): depth = max(0, depth - 1)
             default: break
             }
             p += b == 0xE2 && p + 2 < limit && bytes[p + 1] == 0x80 && (bytes[p + 2] == 0x93 || bytes[p + 2] == 0x94) ? 3 : 1
         }
+    }
+
+    /// A dash ("-", "~", en or em dash) with a space or underscore next to it in `bytes[from..<to]`.
+    private func spacedDash(_ from: Int, _ to: Int) -> Bool {
+        var p = from
+        while p < to {
+            var width = 0
+            if bytes[p] == UInt8(ascii: "-") || bytes[p] == UInt8(ascii: "~") { width = 1 }
+            else if bytes[p] == 0xE2, p + 2 < to, bytes[p + 1] == 0x80, bytes[p + 2] == 0x93 || bytes[p + 2] == 0x94 { width = 3 }
+            if width > 0 {
+                let before = p > from ? bytes[p - 1] : 0, after = p + width < to ? bytes[p + width] : 0
+                if before == 32 || before == 95 || after == 32 || after == 95 { return true }
+                p += width
+                continue
+            }
+            p += 1
+        }
+        return false
     }
 
     /// Ends in "p", "i" or "k" (then maybe frame-rate digits), or holds an "x" between digits.

@@ -37,6 +37,17 @@ struct ReleaseScan {
     /// Index of the first token claimed as episode numbering, date or season.
     var firstNumbering: Int?
     var isAnimeStyle = false
+    /// What the tokenizer saw, so passes that cannot apply are skipped.
+    var seen = Seen()
+
+    struct Seen {
+        var brackets = false
+        var dash = false
+        var editionWord = false
+        var numberingWord = false
+        var nonASCII = false
+        var numbers = false
+    }
     var hint: ReleaseInfo.Kind?
 
     struct Shared {
@@ -85,18 +96,10 @@ struct ReleaseScan {
 
     /// True when the separators before token `i` hold a dash with white space (or `_`) on a side:
     /// the " - " that divides title, numbering and episode title.
+    @inline(__always)
     func isDashGap(_ i: Int) -> Bool {
         guard i > 0, i < tokens.count else { return false }
-        let g = tokens[i].gap, s = tokens[i].start
-        var p = g
-        while p < s {
-            if bytes[p] == UInt8(ascii: "-") || bytes[p] == UInt8(ascii: "~") {
-                let before = p > g ? bytes[p - 1] : 0, after = p + 1 < s ? bytes[p + 1] : 0
-                if before == 32 || before == 95 || after == 32 || after == 95 { return true }
-            }
-            p += 1
-        }
-        return false
+        return tokens[i].dashGap
     }
 
     /// True when token `i` equals `word` ignoring ASCII case.

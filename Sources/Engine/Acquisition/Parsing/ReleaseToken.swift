@@ -27,13 +27,13 @@ struct ReleaseToken {
     var resFlags: UInt8 = 0
     var resPrefix: UInt8 = 0
 
-    init(start: Int, end: Int, gap: Int, depth: Int, number: Int, word: Word?, hasAlpha: Bool, hasDigit: Bool, ascii: Bool) {
+    init(start: Int, end: Int, gap: Int, depth: Int, number: Int, word: Word?, hasAlpha: Bool, hasDigit: Bool, ascii: Bool, dashGap: Bool) {
         startOffset = Int32(truncatingIfNeeded: start)
         endOffset = Int32(truncatingIfNeeded: end)
         gapOffset = Int32(truncatingIfNeeded: gap)
         value = Int32(truncatingIfNeeded: number)
         self.word = word
-        bits = (hasAlpha ? 1 : 0) | (hasDigit ? 2 : 0) | (ascii ? 4 : 0)
+        bits = (hasAlpha ? 1 : 0) | (hasDigit ? 2 : 0) | (ascii ? 4 : 0) | (dashGap ? 8 : 0)
         bracketDepth = UInt8(min(depth, 255))
     }
 
@@ -48,6 +48,8 @@ struct ReleaseToken {
     var hasAlpha: Bool { bits & 1 != 0 }
     var hasDigit: Bool { bits & 2 != 0 }
     var ascii: Bool { bits & 4 != 0 }
+    /// The separators before it hold a dash with white space on a side (" - ", "_-_", " –").
+    var dashGap: Bool { bits & 8 != 0 }
     var length: Int { Int(endOffset - startOffset) }
     var isNumber: Bool { value >= 0 }
 }

@@ -28,14 +28,14 @@ enum SourceWord: UInt8 {
     case rawhd, mpeg2
 }
 
+/// Words that mark something without being a quality by themselves ("PROPER", "Season", "HD").
 enum Flag: UInt8 {
     case proper = 1, repack, rerip, real, `internal`, limited, complete, dubbed, subbed, dual, multi, dl,
-         widescreen, highRes, hardsub, extras, subpack, sample, threeD, batch, uncensored, readnfo,
-         upscale, hybrid, untouched, season, episode, part, special, ova, vostfr, subs, hd, sd, uhd, fhd,
+         widescreen, hardsub, extras, subpack, sample, threeD, batch, uncensored, readnfo,
+         upscale, hybrid, untouched, season, episode, part, ova, vostfr, subs, hd, sd, uhd, fhd,
          bit10, bit8, hi10p, rip, mux, tv, ray, blu, dvd, light, atmos, ma, hr, es, x, discography,
-         album, single, lossless, vbr, cbr, kbps, v0, v2, cd, vinyl, flac24, bit24, bit16, web, raw,
-         ebook, audiobook, unabridged, abridged, retail, comic, issue, tracks, log, cue, rip2, aka,
-         dvdFive, avc, ch
+         album, single, lossless, vbr, cbr, kbps, v0, cd, vinyl, bit24, bit16, web, raw,
+         ebook, audiobook, unabridged, abridged, retail, comic, tracks, cue, aka, avc, ch
 }
 
 enum Vocabulary {
