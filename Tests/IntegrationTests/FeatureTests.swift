@@ -2,17 +2,7 @@ import Foundation
 import XCTest
 
 /// Hooks, share rules, the watch directory, the kill switch, URLs, moves, queue and files.
-final class FeatureTests: XCTestCase {
-    var h: Harness!
-    var home: String!
-
-    override func setUpWithError() throws {
-        h = try Harness()
-        home = h.path("home")
-    }
-
-    override func tearDown() { h.tearDown() }
-
+final class FeatureTests: HomeTestCase {
     func makeTorrent(_ name: String, bytes: Int = 64 * 1024) throws -> (payload: String, torrent: String) {
         let payload = try h.payload("data/\(name)", bytes: bytes)
         let torrent = h.path("\(name).torrent")

@@ -39,10 +39,8 @@ final class Harness {
                              environment: ["SEEDTUI_NETWORK": "loopback"].merging(environment) { $1 })
     }
 
-    /// `detachesChildren`: the program leaves a daemon behind (tmux's server) that would hold
-    /// captured pipes open forever, so its output goes to /dev/null instead.
     static func exec(_ program: String, _ args: [String], stdin: String? = nil, timeout: TimeInterval = 60,
-                     environment: [String: String] = [:], directory: String? = nil, detachesChildren: Bool = false) throws -> Result {
+                     environment: [String: String] = [:], directory: String? = nil) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: program)
         p.arguments = args
@@ -52,14 +50,10 @@ final class Harness {
         p.environment = env
         if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = detachesChildren ? FileHandle.nullDevice : out
-        p.standardError = detachesChildren ? FileHandle.nullDevice : err
+        p.standardOutput = out
+        p.standardError = err
         p.standardInput = input
         try p.run()
-        if detachesChildren {
-            try? out.fileHandleForWriting.close()
-            try? err.fileHandleForWriting.close()
-        }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try? input.fileHandleForWriting.close()
         // Read both pipes while waiting so a large output cannot block the child.
@@ -280,4 +274,17 @@ func infoHash(ofTorrent path: String) throws -> String {
         """, path])
     guard r.status == 0 else { throw HarnessError.unexpected("cannot hash \(path): \(r.stderr)") }
     return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
+/// A test with a harness and one engine home, both cleaned up after it.
+class HomeTestCase: XCTestCase {
+    var h: Harness!
+    var home: String!
+
+    override func setUpWithError() throws {
+        h = try Harness()
+        home = h.path("home")
+    }
+
+    override func tearDown() { h.tearDown() }
 }

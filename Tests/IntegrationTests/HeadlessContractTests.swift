@@ -2,17 +2,7 @@ import Foundation
 import XCTest
 
 /// The promises scripts rely on: JSON shapes, exit codes, one-line errors, batches.
-final class HeadlessContractTests: XCTestCase {
-    var h: Harness!
-    var home: String!
-
-    override func setUpWithError() throws {
-        h = try Harness()
-        home = h.path("home")
-    }
-
-    override func tearDown() { h.tearDown() }
-
+final class HeadlessContractTests: HomeTestCase {
     func testEngineStartsOnFirstUseWithPrivateHome() throws {
         let r = try h.run(home: home, ["engine", "status", "--json"])
         XCTAssertEqual(r.status, 3, "engine status must not start an engine")

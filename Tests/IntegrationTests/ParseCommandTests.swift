@@ -2,17 +2,7 @@ import Foundation
 import XCTest
 
 /// `seedtui --headless parse`: local parsing, no engine; one JSON object per name.
-final class ParseCommandTests: XCTestCase {
-    var h: Harness!
-    var home: String!
-
-    override func setUpWithError() throws {
-        h = try Harness()
-        home = h.path("home")
-    }
-
-    override func tearDown() { h.tearDown() }
-
+final class ParseCommandTests: HomeTestCase {
     func testJSONShapeAndNoEngine() throws {
         let r = try h.run(home: home, ["parse", "Harbor.Lights.S02E05.1080p.WEB-DL.DDP5.1.H.264-KELP", "--json"])
         XCTAssertEqual(r.status, 0, r.stderr)

@@ -23,7 +23,7 @@ final class EngineCore: Sendable {
         self.logger = logger
         self.loopbackOnly = loopbackOnly
         history = History(store: store, logger: logger)
-        torrents = TorrentService(session: session, store: store, settings: settings, history: history, logger: logger, loopbackOnly: loopbackOnly)
+        torrents = TorrentService(session: session, store: store, settings: settings, history: history, logger: logger)
         state = EngineRuntimeState(settings: settings, altActive: Self.altSpeedActive(settings))
         (stopRequests, stopContinuation) = AsyncStream<Void>.makeStream()
     }

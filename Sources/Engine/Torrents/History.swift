@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Logging
+import Synchronization
 
 /// The engine's event history: what happened to which torrent, kept in the database
 /// for the TUI's log view and `events`, and mirrored to the engine log.
@@ -10,6 +11,9 @@ final class History: Sendable {
     private let store: Store
     private let logger: Logger
     private let queue = DispatchQueue(label: "seedtui.history")
+    /// Events not yet written; the writer takes all of them in one transaction, so a
+    /// batch of 10,000 adds costs a few transactions, not 10,000.
+    private let pending = Mutex<[EventRecord]>([])
 
     init(store: Store, logger: Logger) {
         self.store = store
@@ -28,10 +32,24 @@ final class History: Sendable {
         }
         let event = EventRecord(id: nil, at: Int64(Date().timeIntervalSince1970), level: level.rawValue, kind: kind,
                                 torrentId: id, infoHash: hash?.hex, message: message)
-        let pool = store.pool
-        let logger = self.logger
-        queue.async {
-            do { try pool.write { try event.insert($0) } } catch { logger.error("cannot record event: \(error)") }
+        let wasEmpty = pending.withLock { list in
+            list.append(event)
+            return list.count == 1
+        }
+        guard wasEmpty else { return }
+        queue.async { self.writePending() }
+    }
+
+    private func writePending() {
+        let batch = pending.withLock { list in
+            defer { list = [] }
+            return list
+        }
+        guard !batch.isEmpty else { return }
+        do {
+            try store.pool.write { db in for event in batch { try event.insert(db) } }
+        } catch {
+            logger.error("cannot record \(batch.count) events: \(error)")
         }
     }
 

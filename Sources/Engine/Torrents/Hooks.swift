@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 
 /// Runs the user's hook commands (on_add, on_complete, on_seeding_done).
 ///
@@ -9,7 +8,6 @@ import Logging
 ///
 /// Placeholders: {name} {save_path} {content_path} {info_hash} {category} {tags} {size} {id}
 struct Hooks: Sendable {
-    let logger: Logger
     let history: History
 
     static func argv(_ template: String, for torrent: TorrentSnapshot) throws -> [String] {

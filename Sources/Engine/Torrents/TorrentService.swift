@@ -10,7 +10,6 @@ actor TorrentService {
     let history: History
     let logger: Logger
     var settings: Settings
-    let loopbackOnly: Bool
 
     var entries: [Int64: TorrentEntry] = [:]
     var idByHash: [InfoHash: Int64] = [:]
@@ -29,15 +28,14 @@ actor TorrentService {
     var shareRules: ShareRules
     let hooks: Hooks
 
-    init(session: LibtorrentSession, store: Store, settings: Settings, history: History, logger: Logger, loopbackOnly: Bool) {
+    init(session: LibtorrentSession, store: Store, settings: Settings, history: History, logger: Logger) {
         self.session = session
         self.store = store
         self.settings = settings
         self.history = history
         self.logger = logger
-        self.loopbackOnly = loopbackOnly
         shareRules = ShareRules(settings: settings, categories: [])
-        hooks = Hooks(logger: logger, history: history)
+        hooks = Hooks(history: history)
     }
 
     // MARK: Start-up
