@@ -55,11 +55,17 @@ let package = Package(
         .systemLibrary(
             name: "CFFmpeg", path: "Sources/CBridges/CFFmpeg", pkgConfig: "libavformat",
             providers: [.apt(["libavformat-dev"])]),
+        .systemLibrary(
+            name: "CArchive", path: "Sources/CBridges/CArchive", pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(
+            name: "CExif", path: "Sources/CBridges/CExif", pkgConfig: "libexif",
+            providers: [.apt(["libexif-dev"])]),
 
         .target(
             name: "Engine",
             dependencies: [
-                "CTorrent", "CCurl",
+                "CTorrent", "CCurl", "CFFmpeg", "CArchive", "CExif",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
