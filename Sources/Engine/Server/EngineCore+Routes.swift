@@ -116,6 +116,8 @@ extension EngineCore {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
             return .init(path: path, bytes: size)
         }
+        addLibraryRoutes(&r)
+        addTranscodeRoutes(&r)
         return r.build()
     }
 }

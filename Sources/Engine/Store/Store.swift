@@ -85,6 +85,8 @@ public final class Store: Sendable {
                 );
                 """)
         }
+        registerLibraryMigrations(&migrator)
+        registerTranscodeMigrations(&migrator)
         return migrator
     }
 
