@@ -55,6 +55,7 @@ let package = Package(
         .systemLibrary(
             name: "CFFmpeg", path: "Sources/CBridges/CFFmpeg", pkgConfig: "libavformat",
             providers: [.apt(["libavformat-dev"])]),
+        .systemLibrary(name: "CPosix", path: "Sources/CBridges/CPosix"),
         .systemLibrary(
             name: "CArchive", path: "Sources/CBridges/CArchive", pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"])]),
@@ -65,7 +66,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "CTorrent", "CCurl", "CFFmpeg", "CArchive", "CExif",
+                "CTorrent", "CCurl", "CFFmpeg", "CArchive", "CExif", "CPosix",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -7,6 +7,7 @@ final class EngineCore: Sendable {
     let home: EngineHome
     let store: Store
     let torrents: TorrentService
+    let library: LibraryService
     let history: History
     let session: LibtorrentSession
     let logger: Logger
@@ -24,6 +25,7 @@ final class EngineCore: Sendable {
         self.loopbackOnly = loopbackOnly
         history = History(store: store, logger: logger)
         torrents = TorrentService(session: session, store: store, settings: settings, history: history, logger: logger)
+        library = LibraryService(store: store, history: history, logger: logger)
         state = EngineRuntimeState(settings: settings, altActive: Self.altSpeedActive(settings))
         (stopRequests, stopContinuation) = AsyncStream<Void>.makeStream()
     }

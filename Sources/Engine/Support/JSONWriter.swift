@@ -88,3 +88,11 @@ struct JSONWriter {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
 }
+
+extension JSONWriter {
+    mutating func field(_ name: StaticString, _ value: Int?) { key(name); if let value { int(Int64(value)) } else { null() } }
+    mutating func field(_ name: StaticString, _ value: Double?) { key(name); if let value { double(value) } else { null() } }
+    mutating func field(_ name: StaticString, _ values: [Int]) {
+        key(name); beginArray(); for v in values { int(Int64(v)) }; endArray()
+    }
+}

@@ -138,3 +138,11 @@ extension TorrentService {
 
     func hasTorrent(_ hash: InfoHash) -> Bool { idByHash[hash] != nil }
 }
+
+extension TorrentService {
+    /// Where every torrent's content lies (a file, or the folder of a multi-file torrent):
+    /// the library never moves a file a torrent reads from.
+    func contentPaths() -> [String] {
+        entries.values.map { ($0.record.savePath as NSString).appendingPathComponent($0.record.name) }
+    }
+}
