@@ -18,6 +18,7 @@ enum Frame {
             case .torrents: lines += TorrentsRows.lines(state.torrents, width: width, height: bodyHeight - 1)
             case .rates: lines += RatesRows.lines(state, width: width, height: bodyHeight)
             case .events: lines += EventsRows.lines(state.events, scroll: state.eventScroll, width: width, height: bodyHeight)
+            case .library: lines += LibraryRows.lines(state.library, width: width, height: bodyHeight)
             }
         }
         lines = Array(lines.prefix(height - 1))

@@ -8,6 +8,11 @@ final class EngineLink: @unchecked Sendable {
     struct Interest: Equatable {
         var detailId: Int64?
         var events = true
+        /// The Library tab is showing: keep its roots, scan progress and open types fresh.
+        var library = false
+        var libraryTypes: Set<LibraryType> = []
+        var librarySearch = ""
+        var libraryShow: Int64?
     }
 
     private let home: EngineHome
@@ -72,12 +77,15 @@ final class EngineLink: @unchecked Sendable {
         condition.unlock()
     }
 
+    func publishUpdate(_ update: EngineUpdate) { publish(update) }
+
     private func loop(client initial: EngineClient?) {
         var client = initial
         var revision: UInt64?
         var lastEvent: Int64?
         var lastDetailPoll = Date.distantPast
         var announcedUp = false
+        var library = LibraryPoll()
         while true {
             condition.lock()
             if !running { condition.unlock(); return }
@@ -117,6 +125,7 @@ final class EngineLink: @unchecked Sendable {
                     if let last = events.last?.id { lastEvent = last }
                     if !events.isEmpty { publish(.events(events)) }
                 }
+                if wants.library { try pollLibrary(c, wants: wants, poll: &library, commandsRan: !pending.isEmpty) }
                 if let id = wants.detailId, Date().timeIntervalSince(lastDetailPoll) >= 0.9 || !pending.isEmpty {
                     lastDetailPoll = Date()
                     let selector = TorrentSelector(terms: [String(id)])
@@ -125,6 +134,7 @@ final class EngineLink: @unchecked Sendable {
                     }
                 }
             } catch {
+                library = LibraryPoll()
                 client = nil
                 announcedUp = false
                 publish(.connection(up: false, message: "lost the engine (\(Self.short(error))); reconnecting"))

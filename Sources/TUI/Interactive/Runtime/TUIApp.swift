@@ -72,7 +72,9 @@ enum TUIApp {
             let updates = link.drain()
             for update in updates { state.apply(update) }
             dirty = dirty || !updates.isEmpty
-            link.setInterest(.init(detailId: state.detail?.id, events: true))
+            link.setInterest(.init(detailId: state.detail?.id, events: true, library: state.tab == .library,
+                                   libraryTypes: state.library.wantedTypes, librarySearch: state.library.search,
+                                   libraryShow: state.library.showing))
             if dirty { renderer.render(Frame.compose(state), on: screen) }
         }
         return 0

@@ -43,14 +43,20 @@ extension AppState {
         case .help: showHelp = true; helpScroll = 0
         case .command: prompt = Prompt(kind: .command, text: "")
         case .filter:
-            prompt = Prompt(kind: .filter, text: torrents.filter)
-            tab = .torrents
-            detail = nil
+            if tab == .library && detail == nil {
+                prompt = Prompt(kind: .search, text: library.search)
+            } else {
+                prompt = Prompt(kind: .filter, text: torrents.filter)
+                tab = .torrents
+                detail = nil
+            }
         case .add: prompt = Prompt(kind: .add, text: "")
         case .redraw: return [.redraw]
         case .tabTorrents: tab = .torrents
         case .tabRates: tab = .rates; detail = nil
         case .tabEvents: tab = .events; detail = nil
+        case .tabLibrary: tab = .library; detail = nil
+        case .scanLibrary: return [.run(["scan"])]
         case .stopEngine: confirmation = .stopEngine
         case .sortNext:
             let all = TorrentsState.SortColumn.allCases
@@ -63,6 +69,7 @@ extension AppState {
             switch tab {
             case .torrents: return reduceTorrents(action)
             case .events: reduceEvents(action)
+            case .library: return reduceLibrary(action)
             case .rates:
                 if action == .nextTab { tab = .events } else if action == .previousTab { tab = .torrents }
             }
@@ -92,7 +99,7 @@ extension AppState {
         case .open:
             if let id = torrents.currentId { detail = Detail(id: id) }
         case .nextTab: tab = .rates
-        case .previousTab: tab = .events
+        case .previousTab: tab = .library
         default:
             return torrentAction(action)
         }
@@ -180,7 +187,7 @@ extension AppState {
         case .pageUp, .halfPageUp: position -= listHeight / 2
         case .top: position = 0
         case .bottom: position = last
-        case .nextTab: tab = .torrents; return
+        case .nextTab: tab = .library; return
         case .previousTab: tab = .rates; return
         default: return
         }
@@ -211,6 +218,7 @@ extension AppState {
         switch key {
         case .escape:
             if p.kind == .filter { torrents.setFilter("") }
+            if p.kind == .search { library.setSearch("") }
             prompt = nil
             return []
         case .enter:
@@ -218,6 +226,9 @@ extension AppState {
             let text = p.text.trimmingCharacters(in: .whitespaces)
             switch p.kind {
             case .filter:
+                return []
+            case .search:
+                library.setSearch(text)
                 return []
             case .add:
                 guard !text.isEmpty else { return [] }
@@ -269,6 +280,20 @@ extension AppState {
             if events.count > 5000 { events.removeFirst(events.count - 5000) }
         case .detail(let result):
             if detail?.id == result.torrent.id { detail?.result = result }
+        case .libraryRoots(let roots):
+            library.setRoots(roots)
+        case .libraryItems(let type, let items):
+            library.setItems(items, for: type)
+        case .librarySearch(let query, let items):
+            library.setResults(items, for: query)
+        case .libraryShow(let shown):
+            if library.showing == shown.item.id { library.shown = shown }
+        case .scan(let progress):
+            let wasRunning = library.scan.map { $0.phase != .done && $0.phase != .failed } ?? false
+            library.scan = progress
+            if wasRunning, let p = progress, p.phase == .done || p.phase == .failed {
+                message = ("scan \(p.phase.rawValue): \(p.added) added, \(p.updated) updated, \(p.moved) moved, \(p.removed) removed, \(p.failed) unreadable", p.phase == .failed)
+            }
         case .connection(let up, let text):
             connection = Connection(connected: up, message: text)
         case .message(let text, let isError):
@@ -285,4 +310,50 @@ enum EngineUpdate {
     case detail(Methods.Detail.Result)
     case connection(up: Bool, message: String)
     case message(String, isError: Bool)
+    case libraryRoots([Methods.LibraryRoots.Root])
+    case libraryItems(LibraryType, [LibraryItem])
+    case librarySearch(String, [LibraryItem])
+    case libraryShow(LibraryState.Shown)
+    case scan(ScanProgress?)
+}
+
+extension AppState {
+    /// Keys on the Library tab: move, open groups and items, back out, re-read an item.
+    mutating func reduceLibrary(_ action: Action) -> [Effect] {
+        let page = max(1, listHeight - 1)
+        if library.showing != nil {
+            switch action {
+            case .back, .open: library.showing = nil; library.shown = nil
+            case .recheck: if let id = library.showing { return [.run(["library", "reprobe", String(id)])] }
+            case .nextTab: tab = .torrents
+            case .previousTab: tab = .events
+            default: break
+            }
+            return []
+        }
+        switch action {
+        case .down: library.moveCursor(to: library.cursor + 1, height: page)
+        case .up: library.moveCursor(to: library.cursor - 1, height: page)
+        case .pageDown: library.moveCursor(to: library.cursor + page, height: page)
+        case .pageUp: library.moveCursor(to: library.cursor - page, height: page)
+        case .halfPageDown: library.moveCursor(to: library.cursor + page / 2, height: page)
+        case .halfPageUp: library.moveCursor(to: library.cursor - page / 2, height: page)
+        case .top: library.moveCursor(to: 0, height: page)
+        case .bottom: library.moveCursor(to: library.nodes.count - 1, height: page)
+        case .open:
+            guard let node = library.current else { return [] }
+            if let id = node.itemId { library.showing = id; library.shown = nil } else { library.toggle(node.key) }
+            library.moveCursor(to: library.cursor, height: page)
+        case .back:
+            if !library.search.isEmpty { library.setSearch("") } else { library.collapseParent() }
+            library.moveCursor(to: library.cursor, height: page)
+        case .recheck:
+            guard let id = library.current?.itemId else { message = ("choose an item to re-read", true); return [] }
+            return [.run(["library", "reprobe", String(id)])]
+        case .nextTab: tab = .torrents
+        case .previousTab: tab = .events
+        default: break
+        }
+        return []
+    }
 }

@@ -5,8 +5,8 @@ import Foundation
 /// for news from the engine. Neither touches the terminal or the socket.
 struct AppState {
     enum Tab: Int, CaseIterable {
-        case torrents, rates, events
-        var title: String { ["Torrents", "Rates", "Events"][rawValue] }
+        case torrents, rates, events, library
+        var title: String { ["Torrents", "Rates", "Events", "Library"][rawValue] }
     }
 
     enum DetailPage: Int, CaseIterable {
@@ -22,7 +22,7 @@ struct AppState {
         var scroll = 0
     }
 
-    enum PromptKind { case command, filter, add }
+    enum PromptKind { case command, filter, add, search }
 
     struct Prompt {
         var kind: PromptKind
@@ -31,6 +31,7 @@ struct AppState {
             switch kind {
             case .command: return ":"
             case .filter: return "/"
+            case .search: return "search library: "
             case .add: return "add (path, magnet or URL): "
             }
         }
@@ -48,6 +49,7 @@ struct AppState {
 
     var tab: Tab = .torrents
     var torrents = TorrentsState()
+    var library = LibraryState()
     var detail: Detail?
     var session: Methods.SessionStatus.Result?
     var rates = RateHistory(capacity: 600)
