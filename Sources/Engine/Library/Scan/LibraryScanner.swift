@@ -35,7 +35,9 @@ struct LibraryScanner {
 
     /// Runs the scan on the calling thread; returns the nanosecond time it started (the root's new `scanned_at`).
     func run() throws -> Int64 {
-        let startedNs = DirectoryWalker.nanoseconds(timespec(tv_sec: time(nil), tv_nsec: 0))
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let startedNs = DirectoryWalker.nanoseconds(now)
         let rootId = root.id!
         let top = subtree ?? root.path
         var index = try loadIndex(rootId: rootId, under: subtree)
