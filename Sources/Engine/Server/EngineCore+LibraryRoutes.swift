@@ -21,6 +21,21 @@ extension EngineCore {
 
     /// The naming templates: the defaults, with any `naming_*` settings over them.
     func libraryNaming() async -> LibraryNaming {
-        LibraryNaming()
+        let settings = await self.settings
+        var naming = LibraryNaming()
+        func template(_ key: String) -> NamingTemplate? {
+            (try? SettingKey.named("naming_" + key)).flatMap { try? NamingTemplate(settings[$0]) }
+        }
+        if let t = template("movies") { naming.movies = t }
+        if let t = template("import_movies") { naming.importMovies = t }
+        if let t = template("episodes") { naming.episodes = t }
+        if let t = template("import_episodes") { naming.importEpisodes = t }
+        if let t = template("music") { naming.music = t }
+        if let t = template("audiobooks") { naming.audiobooks = t }
+        if let t = template("podcasts") { naming.podcasts = t }
+        if let t = template("books") { naming.books = t }
+        if let t = template("comics") { naming.comics = t }
+        if let t = template("videos") { naming.videos = t }
+        return naming
     }
 }

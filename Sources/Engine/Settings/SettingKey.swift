@@ -6,7 +6,7 @@ import Foundation
 /// sentence before anything is stored, and the engine only ever reads clean values.
 public struct SettingKey: Sendable, Hashable {
     public enum Kind: String, Sendable {
-        case rate, integer, bool, duration, decimal, path, text, command, choice, schedule
+        case rate, integer, bool, duration, decimal, path, text, command, choice, schedule, template
     }
 
     public let name: String
@@ -65,6 +65,9 @@ public struct SettingKey: Sendable, Hashable {
         case .choice:
             guard choices.contains(value) else { throw bad("one of " + choices.joined(separator: ", ")) }
             return value
+        case .template:
+            do { _ = try NamingTemplate(value) } catch { throw EngineError.invalid("\(name): \(error)") }
+            return value
         case .schedule:
             if value.isEmpty { return "" }
             guard AltSpeedSchedule(value) != nil else { throw bad("a schedule such as 08:00-18:00 or 'mon-fri 01:00-07:00'") }
@@ -111,7 +114,17 @@ extension SettingKey {
         listenPort, interface, defaultSavePath, watchDir, maxActiveDownloads, maxActiveSeeds,
         ratioLimit, seedTimeLimit, idleSeedTimeLimit, shareAction, onAdd, onComplete, onSeedingDone,
         resumeSaveInterval, dht, lsd, portMapping, utp, limitLocalPeers, maxConnections, performanceProfile, diskIO, theme, keymap,
-    ]
+    ] + namingKeys
+
+    /// One naming template per library type (and the import variants), shared by `library check`,
+    /// `library organize` and acquisition's import.
+    public static let namingKeys: [SettingKey] = [
+        ("movies", "films"), ("import_movies", "films imported from downloads"), ("episodes", "TV episodes"),
+        ("import_episodes", "episodes imported from downloads"), ("music", "music tracks"), ("audiobooks", "audiobook files"),
+        ("podcasts", "podcast episodes"), ("books", "e-books"), ("comics", "comics"), ("videos", "videos (YouTube archives)"),
+    ].map { key, what in
+        SettingKey("naming_" + key, .template, LibraryNaming.defaultTexts[key] ?? "", "Naming template for \(what), relative to the library folder, without extension")
+    }
 
     public static func named(_ name: String) throws -> SettingKey {
         if let key = all.first(where: { $0.name == name }) { return key }

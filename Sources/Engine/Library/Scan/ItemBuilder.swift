@@ -161,7 +161,11 @@ struct ItemBuilder: Sendable {
             item.albumArtist = t["album_artist"] ?? t["albumartist"] ?? t["album artist"]
             item.album = t["album"] ?? item.album
             item.track = Self.leadingNumber(t["track"]) ?? item.track
-            item.disc = Self.leadingNumber(t["disc"] ?? t["discnumber"]) ?? item.disc
+            // A disc number counts only on a multi-disc album ("1/1" adds no Disc folder).
+            if let disc = t["disc"] ?? t["discnumber"], let n = Self.leadingNumber(disc) {
+                let total = disc.split(separator: "/").dropFirst().first.flatMap { Int($0) }
+                if n > 1 || (total ?? 1) > 1 { item.disc = n }
+            }
             item.genre = t["genre"]
             item.year = Self.year(t["date"] ?? t["year"]) ?? item.year
             item.musicbrainzTrackId = t["musicbrainz_trackid"] ?? t["musicbrainz track id"] ?? t["musicbrainz_releasetrackid"]
