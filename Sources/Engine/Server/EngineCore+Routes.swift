@@ -118,6 +118,7 @@ extension EngineCore {
         }
         addLibraryRoutes(&r)
         addTranscodeRoutes(&r)
+        addAcquisitionRoutes(&r)
         return r.build()
     }
 }

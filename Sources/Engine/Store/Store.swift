@@ -87,6 +87,7 @@ public final class Store: Sendable {
         }
         registerLibraryMigrations(&migrator)
         registerTranscodeMigrations(&migrator)
+        registerAcquisitionMigrations(&migrator)
         return migrator
     }
 
