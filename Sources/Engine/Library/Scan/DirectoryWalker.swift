@@ -4,6 +4,7 @@ import Foundation
 /// One regular file found by the walk, with what decides whether it changed.
 struct WalkedFile: Sendable {
     var path: String
+    var name: String
     var dev: Int64
     var ino: Int64
     var size: Int64
@@ -16,6 +17,8 @@ struct WalkedDirectory: Sendable {
     var path: String
     var mtimeNs: Int64
     var files: [WalkedFile]
+    /// Every file name in the folder when `files` was narrowed to the media among them.
+    var siblings: [String]? = nil
 }
 
 /// A problem met during the walk; the walk goes on.
@@ -67,7 +70,7 @@ enum DirectoryWalker {
                 guard let path = validPath(entry, problem), !stack.isEmpty else { continue }
                 let st = entry.pointee.fts_statp.pointee
                 stack[stack.count - 1].files.append(WalkedFile(
-                    path: path, dev: Int64(st.st_dev), ino: Int64(st.st_ino), size: Int64(st.st_size), mtimeNs: nanoseconds(st.st_mtim)))
+                    path: path, name: name, dev: Int64(st.st_dev), ino: Int64(st.st_ino), size: Int64(st.st_size), mtimeNs: nanoseconds(st.st_mtim)))
             case FTS_DC:
                 problem(WalkProblem(path: pathOf(entry), message: "\(TerminalText.inert(pathOf(entry))): a symbolic link loops back to a folder above it; it was skipped"))
             case FTS_DNR:
@@ -96,6 +99,15 @@ enum DirectoryWalker {
         let shown = String(decoding: raw, as: UTF8.self)
         problem(WalkProblem(path: shown, message: "\(TerminalText.inert(shown)): the name is not valid UTF-8; rename it to catalogue it"))
         return nil
+    }
+
+    /// The lowercased extension of a file name ("" when none), without Foundation's path bridging,
+    /// which costs more than the stat on a large walk.
+    static func lowercasedExtension(_ name: String) -> String {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.utf8.startIndex else { return "" }
+        let ext = name.utf8[name.utf8.index(after: dot)...]
+        guard ext.count <= 8 else { return "" }
+        return String(decoding: ext.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
     static func nanoseconds(_ t: timespec) -> Int64 { Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec) }

@@ -40,34 +40,51 @@ struct LibraryScanner {
         let startedNs = DirectoryWalker.nanoseconds(now)
         let rootId = root.id!
         let top = subtree ?? root.path
-        var index = try loadIndex(rootId: rootId, under: subtree)
         let lastScan = full ? Int64.max : (root.scannedAt ?? 0)
         let extensions = root.type.extensions
 
+        // The catalogue's rows load on another core while this one walks the tree.
+        nonisolated(unsafe) var loaded: Result<[String: Indexed], Error> = .success([:])
+        let indexLoaded = DispatchSemaphore(value: 0)
+        let store = self.store, folder = subtree
+        DispatchQueue.global(qos: .userInitiated).async {
+            loaded = Result { try Self.loadIndex(store, rootId: rootId, under: folder) }
+            indexLoaded.signal()
+        }
         progress.update { $0.phase = .walking }
-        var work: [Work] = []
-        var fresh: [Int] = []   // indexes into work of files with no row at their path
+        var directories: [WalkedDirectory] = []
         DirectoryWalker.walk(root: top, visit: { dir in
-            let names = dir.files.map { ($0.path as NSString).lastPathComponent }
-            let folderChanged = root.scannedAt == nil || dir.mtimeNs >= lastScan
-            var seen = 0
-            for file in dir.files {
-                let ext = (file.path as NSString).pathExtension.lowercased()
-                guard extensions.contains(ext), !file.path.hasSuffix(".info.json") else { continue }
-                seen += 1
-                if let row = index.removeValue(forKey: file.path) {
-                    let same = row.size == file.size && row.mtimeNs == file.mtimeNs && row.ino == file.ino && row.dev == file.dev
-                    if same && !folderChanged && !full { continue }
-                    work.append(Work(file: file, siblings: names, existingId: row.id))
-                } else {
-                    fresh.append(work.count)
-                    work.append(Work(file: file, siblings: names, existingId: nil))
-                }
+            var media = dir
+            media.files = dir.files.filter { f in
+                extensions.contains(DirectoryWalker.lowercasedExtension(f.name)) && !f.name.hasSuffix(".info.json")
             }
-            progress.update { $0.seen += seen; $0.changed = work.count }
+            guard !media.files.isEmpty else { return }
+            if media.files.count != dir.files.count { media.siblings = dir.files.map(\.name) }
+            directories.append(media)
+            progress.update { $0.seen += media.files.count }
         }, problem: { p in
             progress.problem(p.message)
         })
+        indexLoaded.wait()
+        var index = try loaded.get()
+
+        var work: [Work] = []
+        var fresh: [Int] = []   // indexes into work of files with no row at their path
+        for dir in directories {
+            let folderChanged = root.scannedAt == nil || dir.mtimeNs >= lastScan
+            for file in dir.files {
+                if let row = index.removeValue(forKey: file.path) {
+                    let same = row.size == file.size && row.mtimeNs == file.mtimeNs && row.ino == file.ino && row.dev == file.dev
+                    if same && !folderChanged && !full { continue }
+                    work.append(Work(file: file, siblings: dir.siblings ?? dir.files.map(\.name), existingId: row.id))
+                } else {
+                    fresh.append(work.count)
+                    work.append(Work(file: file, siblings: dir.siblings ?? dir.files.map(\.name), existingId: nil))
+                }
+            }
+        }
+        directories = []
+        progress.update { $0.changed = work.count }
 
         // What is left in the index vanished from its path; a fresh file with its identity is a move.
         var byIdentity: [String: (path: String, id: Int64)] = [:]
@@ -119,7 +136,7 @@ struct LibraryScanner {
         return out.map { $0! }
     }
 
-    private func loadIndex(rootId: Int64, under folder: String?) throws -> [String: Indexed] {
+    private static func loadIndex(_ store: Store, rootId: Int64, under folder: String?) throws -> [String: Indexed] {
         try store.pool.read { db in
             var index: [String: Indexed] = [:]
             let sql: String
