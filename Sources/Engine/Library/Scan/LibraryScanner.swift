@@ -47,9 +47,18 @@ struct LibraryScanner {
         nonisolated(unsafe) var loaded: Result<[String: Indexed], Error> = .success([:])
         let indexLoaded = DispatchSemaphore(value: 0)
         let store = self.store, folder = subtree
+        let progress = self.progress
         DispatchQueue.global(qos: .userInitiated).async {
+            let t = Date()
             loaded = Result { try Self.loadIndex(store, rootId: rootId, under: folder) }
+            progress.update { $0.timings["index", default: 0] += Date().timeIntervalSince(t) }
             indexLoaded.signal()
+        }
+        var clock = Date()
+        func lap(_ phase: String) {
+            let now = Date()
+            progress.update { $0.timings[phase, default: 0] += now.timeIntervalSince(clock) }
+            clock = now
         }
         progress.update { $0.phase = .walking }
         var directories: [WalkedDirectory] = []
@@ -65,7 +74,9 @@ struct LibraryScanner {
         }, problem: { p in
             progress.problem(p.message)
         })
+        lap("walk")
         indexLoaded.wait()
+        lap("wait")
         var index = try loaded.get()
 
         var work: [Work] = []
@@ -85,6 +96,7 @@ struct LibraryScanner {
         }
         directories = []
         progress.update { $0.changed = work.count }
+        lap("compare")
 
         // What is left in the index vanished from its path; a fresh file with its identity is a move.
         var byIdentity: [String: (path: String, id: Int64)] = [:]
@@ -103,6 +115,7 @@ struct LibraryScanner {
         progress.update { $0.phase = .removing; $0.moved = moved }
         try remove(vanished)
         progress.update { $0.removed = vanished.count; $0.phase = .reading; $0.changed = work.count }
+        lap("remove")
 
         let builder = ItemBuilder(rootPath: root.path, type: root.type, limits: limits)
         var start = 0
@@ -121,6 +134,7 @@ struct LibraryScanner {
             }
             start += batchSize
         }
+        lap("read")
         return startedNs
     }
 

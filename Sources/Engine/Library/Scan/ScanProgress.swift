@@ -22,9 +22,11 @@ public struct ScanProgress: Codable, Sendable, Equatable {
     public var problems: [String]
     public var startedAt: Double
     public var finishedAt: Double?
+    /// Seconds spent per phase (walk, index, compare, remove, read), for tuning large libraries.
+    public var timings: [String: Double] = [:]
 
     enum CodingKeys: String, CodingKey {
-        case id, phase, roots, full, seen, changed, read, added, updated, moved, removed, failed, problems
+        case id, phase, roots, full, seen, changed, read, added, updated, moved, removed, failed, problems, timings
         case startedAt = "started_at", finishedAt = "finished_at"
     }
 
