@@ -55,7 +55,6 @@ let package = Package(
         .systemLibrary(
             name: "CFFmpeg", path: "Sources/CBridges/CFFmpeg", pkgConfig: "libavformat",
             providers: [.apt(["libavformat-dev"])]),
-        .systemLibrary(name: "CPosix", path: "Sources/CBridges/CPosix"),
         .systemLibrary(
             name: "CArchive", path: "Sources/CBridges/CArchive", pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"])]),
@@ -66,7 +65,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "CTorrent", "CCurl", "CFFmpeg", "CArchive", "CExif", "CPosix",
+                "CTorrent", "CCurl", "CFFmpeg", "CArchive", "CExif",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

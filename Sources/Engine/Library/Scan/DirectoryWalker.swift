@@ -1,4 +1,3 @@
-import CPosix
 import Foundation
 
 /// One regular file found by the walk, with what decides whether it changed.
@@ -27,78 +26,100 @@ struct WalkProblem: Sendable {
     var message: String
 }
 
-/// Walks a library root with fts(3): one `stat` per entry, symbolic links followed with
-/// fts's cycle detection (a link back up the tree is reported, never looped), hidden entries and
-/// NAS housekeeping folders skipped.
+/// Walks a library root the way find(1) does: each folder opened once, each entry stat'ed
+/// relative to its folder's descriptor (no full-path lookups), one `stat` per entry.
+/// Symbolic links are followed; a link back to a folder above it (or to a folder already
+/// walked) is reported and skipped, never looped. Hidden entries and NAS housekeeping
+/// folders are skipped.
 enum DirectoryWalker {
     /// Folders that NAS systems and desktops create beside media.
     static let junkFolders: Set<String> = [
         "@eaDir", "@Recycle", "#recycle", "#snapshot", "$RECYCLE.BIN", "System Volume Information",
         "lost+found", "@tmp", "@Recently-Snapshot", ".@__thumb", ".AppleDouble", ".Trashes",
     ]
+    static let maximumDepth = 64
+
+    private struct FolderId: Hashable { var dev: UInt64; var ino: UInt64 }
 
     static func walk(root: String, visit: (WalkedDirectory) -> Void, problem: (WalkProblem) -> Void) {
-        let rootCopy = strdup(root)
-        defer { free(rootCopy) }
-        var argv: [UnsafeMutablePointer<CChar>?] = [rootCopy, nil]
-        guard let fts = fts_open(&argv, FTS_LOGICAL | FTS_NOCHDIR, nil) else {
-            problem(WalkProblem(path: root, message: "\(root): \(String(cString: strerror(errno))); check that the library root exists and is readable"))
+        var st = stat()
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0, fstat(fd, &st) == 0 else {
+            if fd >= 0 { close(fd) }
+            problem(WalkProblem(path: root, message: "\(TerminalText.inert(root)): \(String(cString: strerror(errno))); check that the library folder exists and is readable"))
             return
         }
-        defer { fts_close(fts) }
-        // Directories are open at once only along the current path; files are gathered per directory.
-        var stack: [WalkedDirectory] = []
-        while let entry = fts_read(fts) {
-            let info = Int32(entry.pointee.fts_info)
-            let name = String(cString: seedtui_fts_name(entry))
-            switch info {
-            case FTS_D:
-                if entry.pointee.fts_level > 0, name.hasPrefix(".") || junkFolders.contains(name) {
-                    fts_set(fts, entry, FTS_SKIP)
-                    continue
-                }
-                guard let path = validPath(entry, problem) else { fts_set(fts, entry, FTS_SKIP); continue }
-                let st = entry.pointee.fts_statp.pointee
-                stack.append(WalkedDirectory(path: path, mtimeNs: nanoseconds(st.st_mtim), files: []))
-            case FTS_DP:
-                if let dir = stack.last, dir.path == pathOf(entry) {
-                    stack.removeLast()
-                    visit(dir)
-                }
-            case FTS_F:
-                if name.hasPrefix(".") { continue }
-                guard let path = validPath(entry, problem), !stack.isEmpty else { continue }
-                let st = entry.pointee.fts_statp.pointee
-                stack[stack.count - 1].files.append(WalkedFile(
-                    path: path, name: name, dev: Int64(st.st_dev), ino: Int64(st.st_ino), size: Int64(st.st_size), mtimeNs: nanoseconds(st.st_mtim)))
-            case FTS_DC:
-                problem(WalkProblem(path: pathOf(entry), message: "\(TerminalText.inert(pathOf(entry))): a symbolic link loops back to a folder above it; it was skipped"))
-            case FTS_DNR:
-                problem(WalkProblem(path: pathOf(entry), message: "\(TerminalText.inert(pathOf(entry))): folder not readable (\(String(cString: strerror(entry.pointee.fts_errno)))); fix its permissions"))
-            case FTS_SLNONE:
-                if !name.hasPrefix(".") {
-                    problem(WalkProblem(path: pathOf(entry), message: "\(TerminalText.inert(pathOf(entry))): broken symbolic link; remove it or fix its target"))
-                }
-            case FTS_ERR, FTS_NS:
-                problem(WalkProblem(path: pathOf(entry), message: "\(TerminalText.inert(pathOf(entry))): \(String(cString: strerror(entry.pointee.fts_errno)))"))
-            default:
+        var seen: Set<FolderId> = [FolderId(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))]
+        var ancestors: [FolderId] = []
+        walkFolder(fd: fd, path: root, stat: st, depth: 0, seen: &seen, ancestors: &ancestors, visit: visit, problem: problem)
+    }
+
+    /// Reads one folder (taking ownership of `fd`), hands over its files, then descends.
+    private static func walkFolder(fd: Int32, path: String, stat folderStat: stat, depth: Int, seen: inout Set<FolderId>,
+                                   ancestors: inout [FolderId], visit: (WalkedDirectory) -> Void, problem: (WalkProblem) -> Void) {
+        guard let dir = fdopendir(fd) else {
+            close(fd)
+            problem(WalkProblem(path: path, message: "\(TerminalText.inert(path)): folder not readable (\(String(cString: strerror(errno)))); fix its permissions"))
+            return
+        }
+        defer { closedir(dir) }
+        let id = FolderId(dev: UInt64(folderStat.st_dev), ino: UInt64(folderStat.st_ino))
+        ancestors.append(id)
+        defer { ancestors.removeLast() }
+        var folder = WalkedDirectory(path: path, mtimeNs: nanoseconds(folderStat.st_mtim), files: [])
+        var subfolders: [(name: String, stat: stat)] = []
+        while let entry = readdir(dir) {
+            let raw = withUnsafeBytes(of: entry.pointee.d_name) { buffer -> [UInt8] in
+                Array(buffer.prefix { $0 != 0 })
+            }
+            guard let first = raw.first, first != UInt8(ascii: ".") else { continue }   // ".", "..", hidden
+            guard let name = String(validating: raw, as: UTF8.self) else {
+                let shown = path + "/" + String(decoding: raw, as: UTF8.self)
+                problem(WalkProblem(path: shown, message: "\(TerminalText.inert(shown)): the name is not valid UTF-8; rename it to catalogue it"))
                 continue
             }
+            var st = stat()
+            if fstatat(fd, name, &st, 0) != 0 {
+                let error = errno
+                var link = stat()
+                if fstatat(fd, name, &link, AT_SYMLINK_NOFOLLOW) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
+                    problem(WalkProblem(path: path + "/" + name, message: "\(TerminalText.inert(path + "/" + name)): broken symbolic link; remove it or fix its target"))
+                } else {
+                    problem(WalkProblem(path: path + "/" + name, message: "\(TerminalText.inert(path + "/" + name)): \(String(cString: strerror(error)))"))
+                }
+                continue
+            }
+            switch st.st_mode & S_IFMT {
+            case S_IFREG:
+                folder.files.append(WalkedFile(path: path + "/" + name, name: name, dev: Int64(st.st_dev), ino: Int64(st.st_ino),
+                                               size: Int64(st.st_size), mtimeNs: nanoseconds(st.st_mtim)))
+            case S_IFDIR:
+                if !junkFolders.contains(name) { subfolders.append((name, st)) }
+            default:
+                continue   // sockets, fifos, devices
+            }
         }
-    }
-
-    private static func pathOf(_ entry: UnsafeMutablePointer<FTSENT>) -> String {
-        String(decoding: UnsafeRawBufferPointer(start: entry.pointee.fts_path, count: Int(entry.pointee.fts_pathlen)), as: UTF8.self)
-    }
-
-    /// The entry's path when it is valid UTF-8; a name that is not is reported and skipped,
-    /// because a lossy copy would name a file that does not exist.
-    private static func validPath(_ entry: UnsafeMutablePointer<FTSENT>, _ problem: (WalkProblem) -> Void) -> String? {
-        let raw = UnsafeRawBufferPointer(start: entry.pointee.fts_path, count: Int(entry.pointee.fts_pathlen))
-        if let path = String(validating: raw, as: UTF8.self) { return path }
-        let shown = String(decoding: raw, as: UTF8.self)
-        problem(WalkProblem(path: shown, message: "\(TerminalText.inert(shown)): the name is not valid UTF-8; rename it to catalogue it"))
-        return nil
+        visit(folder)
+        folder.files = []
+        for (name, st) in subfolders {
+            let childPath = path + "/" + name
+            let child = FolderId(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))
+            if ancestors.contains(child) {
+                problem(WalkProblem(path: childPath, message: "\(TerminalText.inert(childPath)): a symbolic link loops back to a folder above it; it was skipped"))
+                continue
+            }
+            guard seen.insert(child).inserted else { continue }   // the same folder reached by another link
+            guard depth < maximumDepth else {
+                problem(WalkProblem(path: childPath, message: "\(TerminalText.inert(childPath)): more than \(maximumDepth) folders deep; skipped"))
+                continue
+            }
+            let childFd = openat(fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard childFd >= 0 else {
+                problem(WalkProblem(path: childPath, message: "\(TerminalText.inert(childPath)): folder not readable (\(String(cString: strerror(errno)))); fix its permissions"))
+                continue
+            }
+            walkFolder(fd: childFd, path: childPath, stat: st, depth: depth + 1, seen: &seen, ancestors: &ancestors, visit: visit, problem: problem)
+        }
     }
 
     /// The lowercased extension of a file name ("" when none), without Foundation's path bridging,
