@@ -1,5 +1,47 @@
+import Foundation
+import Synchronization
+
 extension EngineCore {
-    /// Acquisition's socket methods: indexers, search, wanted lists, profiles, RSS sync, grabs.
+    /// Acquisition's socket methods: indexers, search, wanted lists, profiles (RSS sync and grabs come later).
     func addAcquisitionRoutes(_ r: inout RouterBuilder) {
+        let service = acquisition
+        let interface: @Sendable () async -> String? = {
+            let name = await self.settings[.interface]
+            return name.isEmpty ? nil : name
+        }
+        r.on(Methods.IndexerAdd.self) { try await service.addIndexer($0, interface: await interface()) }
+        r.on(Methods.IndexerList.self) { _ in try await service.listIndexers() }
+        r.on(Methods.IndexerTest.self) { try await service.testIndexer(named: $0.name, interface: await interface()) }
+        r.on(Methods.IndexerRemove.self) { try await service.removeIndexer(named: $0.name); return Empty() }
+        r.on(Methods.IndexerEnable.self) { try await service.setEnabled($0.name, $0.enabled) }
+        r.on(Methods.Search.self) { try await service.search($0, interface: await interface()) }
+        r.on(Methods.WantedAdd.self) { try await service.addWanted($0) }
+        r.on(Methods.WantedList.self) { try await service.listWanted(type: $0.type, status: $0.status) }
+        r.on(Methods.WantedRemove.self) { try await service.removeWanted(id: $0.id); return Empty() }
+        r.on(Methods.ProfileList.self) { _ in try await service.profiles() }
+        r.on(Methods.ProfileShow.self) { try await service.profileEntry(named: $0.name) }
+        r.on(Methods.ProfileSave.self) { try await service.saveProfile($0.profile, replace: $0.replace) }
+        r.on(Methods.ProfileRemove.self) { try await service.removeProfile(named: $0.name); return Empty() }
+    }
+
+    /// The engine's acquisition service (kept in `AcquisitionRegistry`, made on first use).
+    var acquisition: AcquisitionService { AcquisitionRegistry.service(for: self) }
+}
+
+/// The engine's `AcquisitionService`s, one per store path, made on first use.
+///
+/// `EngineCore` is shared by other work in progress and an extension cannot add a stored
+/// property, so the service lives here, keyed by the database it owns. One engine process
+/// has one store, so in practice this holds one service for the life of the process.
+enum AcquisitionRegistry {
+    private static let services = Mutex<[String: AcquisitionService]>([:])
+
+    static func service(for core: EngineCore) -> AcquisitionService {
+        services.withLock { map in
+            if let s = map[core.store.path] { return s }
+            let s = AcquisitionService(store: core.store, history: core.history, logger: core.logger)
+            map[core.store.path] = s
+            return s
+        }
     }
 }
