@@ -61,6 +61,7 @@ public enum EngineProcess {
         logger.info("stopping")
         signals.cancel()
         timers.cancel()
+        await core.stopTranscoding()
         // Answer the stop request before the socket closes.
         try? await Task.sleep(for: .milliseconds(50))
         await server.close()
