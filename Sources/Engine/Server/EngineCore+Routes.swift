@@ -119,6 +119,7 @@ extension EngineCore {
         addLibraryRoutes(&r)
         addTranscodeRoutes(&r)
         addAcquisitionRoutes(&r)
+        addHardwareRoutes(&r)
         return r.build()
     }
 }

@@ -17,6 +17,7 @@ struct Headless: ParsableCommand {
             Pause.self, Resume.self, Recheck.self, Reannounce.self, Remove.self, Move.self,
             Limit.self, Queue.self, Prio.self, Edit.self, Create.self, Wait.self, Status.self,
             Config.self, Category.self, Events.self, EngineCommand.self, DB.self, ParseCommand.self,
-            ProbeCommand.self, Library.self, Scan.self,
+            ProbeCommand.self, Library.self, Scan.self, GPU.self, TranscodeCommand.self, JobsCommand.self, PresetsCommand.self, RulesCommand.self,
+            IndexerCommand.self, SearchCommand.self, WantedCommand.self, ProfileCommand.self,
         ])
 }
