@@ -19,6 +19,7 @@ enum Frame {
             case .rates: lines += RatesRows.lines(state, width: width, height: bodyHeight)
             case .events: lines += EventsRows.lines(state.events, scroll: state.eventScroll, width: width, height: bodyHeight)
             case .library: lines += LibraryRows.lines(state.library, width: width, height: bodyHeight)
+            case .jobs: lines += JobsRows.lines(state.jobs, width: width, height: bodyHeight)
             }
         }
         lines = Array(lines.prefix(height - 1))

@@ -13,6 +13,8 @@ final class EngineLink: @unchecked Sendable {
         var libraryTypes: Set<LibraryType> = []
         var librarySearch = ""
         var libraryShow: Int64?
+        /// The Jobs tab is showing: poll the transcode queue.
+        var jobs = false
     }
 
     private let home: EngineHome
@@ -126,6 +128,7 @@ final class EngineLink: @unchecked Sendable {
                     if !events.isEmpty { publish(.events(events)) }
                 }
                 if wants.library { try pollLibrary(c, wants: wants, poll: &library, commandsRan: !pending.isEmpty) }
+                if wants.jobs { publish(.jobs(try c.call(Methods.TranscodeJobs(limit: 1000)))) }
                 if let id = wants.detailId, Date().timeIntervalSince(lastDetailPoll) >= 0.9 || !pending.isEmpty {
                     lastDetailPoll = Date()
                     let selector = TorrentSelector(terms: [String(id)])

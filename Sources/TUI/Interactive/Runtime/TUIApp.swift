@@ -74,7 +74,7 @@ enum TUIApp {
             dirty = dirty || !updates.isEmpty
             link.setInterest(.init(detailId: state.detail?.id, events: true, library: state.tab == .library,
                                    libraryTypes: state.library.wantedTypes, librarySearch: state.library.search,
-                                   libraryShow: state.library.showing))
+                                   libraryShow: state.library.showing, jobs: state.tab == .jobs))
             if dirty { renderer.render(Frame.compose(state), on: screen) }
         }
         return 0

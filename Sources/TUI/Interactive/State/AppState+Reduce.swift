@@ -56,6 +56,7 @@ extension AppState {
         case .tabRates: tab = .rates; detail = nil
         case .tabEvents: tab = .events; detail = nil
         case .tabLibrary: tab = .library; detail = nil
+        case .tabJobs: tab = .jobs; detail = nil
         case .scanLibrary: return [.run(["scan"])]
         case .stopEngine: confirmation = .stopEngine
         case .sortNext:
@@ -70,6 +71,7 @@ extension AppState {
             case .torrents: return reduceTorrents(action)
             case .events: reduceEvents(action)
             case .library: return reduceLibrary(action)
+            case .jobs: return reduceJobs(action)
             case .rates:
                 if action == .nextTab { tab = .events } else if action == .previousTab { tab = .torrents }
             }
@@ -99,7 +101,7 @@ extension AppState {
         case .open:
             if let id = torrents.currentId { detail = Detail(id: id) }
         case .nextTab: tab = .rates
-        case .previousTab: tab = .library
+        case .previousTab: tab = .jobs
         default:
             return torrentAction(action)
         }
@@ -288,6 +290,8 @@ extension AppState {
             library.setResults(items, for: query)
         case .libraryShow(let shown):
             if library.showing == shown.item.id { library.shown = shown }
+        case .jobs(let list):
+            jobs.set(list)
         case .scan(let progress):
             let wasRunning = library.scan.map { $0.phase != .done && $0.phase != .failed } ?? false
             library.scan = progress
@@ -315,6 +319,7 @@ enum EngineUpdate {
     case librarySearch(String, [LibraryItem])
     case libraryShow(LibraryState.Shown)
     case scan(ScanProgress?)
+    case jobs([Methods.JobView])
 }
 
 extension AppState {
@@ -350,8 +355,31 @@ extension AppState {
         case .recheck:
             guard let id = library.current?.itemId else { message = ("choose an item to re-read", true); return [] }
             return [.run(["library", "reprobe", String(id)])]
-        case .nextTab: tab = .torrents
+        case .nextTab: tab = .jobs
         case .previousTab: tab = .events
+        default: break
+        }
+        return []
+    }
+
+    /// Keys on the Jobs tab: move, cancel (d) and retry (c) the job under the cursor.
+    mutating func reduceJobs(_ action: Action) -> [Effect] {
+        let page = max(1, listHeight - 1)
+        switch action {
+        case .down: jobs.moveCursor(to: jobs.cursor + 1, height: page)
+        case .up: jobs.moveCursor(to: jobs.cursor - 1, height: page)
+        case .pageDown, .halfPageDown: jobs.moveCursor(to: jobs.cursor + page / 2, height: page)
+        case .pageUp, .halfPageUp: jobs.moveCursor(to: jobs.cursor - page / 2, height: page)
+        case .top: jobs.moveCursor(to: 0, height: page)
+        case .bottom: jobs.moveCursor(to: jobs.jobs.count - 1, height: page)
+        case .remove:
+            guard let id = jobs.current?.id else { return [] }
+            return [.run(["jobs", "cancel", String(id)])]
+        case .recheck:
+            guard let id = jobs.current?.id else { return [] }
+            return [.run(["jobs", "retry", String(id)])]
+        case .nextTab: tab = .torrents
+        case .previousTab: tab = .library
         default: break
         }
         return []

@@ -5,8 +5,8 @@ import Foundation
 /// for news from the engine. Neither touches the terminal or the socket.
 struct AppState {
     enum Tab: Int, CaseIterable {
-        case torrents, rates, events, library
-        var title: String { ["Torrents", "Rates", "Events", "Library"][rawValue] }
+        case torrents, rates, events, library, jobs
+        var title: String { ["Torrents", "Rates", "Events", "Library", "Jobs"][rawValue] }
     }
 
     enum DetailPage: Int, CaseIterable {
@@ -50,6 +50,7 @@ struct AppState {
     var tab: Tab = .torrents
     var torrents = TorrentsState()
     var library = LibraryState()
+    var jobs = JobsState()
     var detail: Detail?
     var session: Methods.SessionStatus.Result?
     var rates = RateHistory(capacity: 600)

@@ -1,0 +1,26 @@
+import Engine
+
+/// The Jobs tab: the transcode queue with live progress.
+struct JobsState {
+    private(set) var jobs: [Methods.JobView] = []
+    var cursor = 0
+    var scroll = 0
+    var loaded = false
+
+    var current: Methods.JobView? { jobs.indices.contains(cursor) ? jobs[cursor] : nil }
+
+    mutating func set(_ new: [Methods.JobView]) {
+        let previous = current?.id
+        jobs = new
+        loaded = true
+        if let previous, let i = jobs.firstIndex(where: { $0.id == previous }) { cursor = i }
+        cursor = max(0, min(cursor, jobs.count - 1))
+    }
+
+    mutating func moveCursor(to index: Int, height: Int) {
+        cursor = max(0, min(index, jobs.count - 1))
+        if cursor < scroll { scroll = cursor }
+        if cursor >= scroll + height { scroll = cursor - height + 1 }
+        scroll = max(0, min(scroll, max(0, jobs.count - height)))
+    }
+}
