@@ -50,7 +50,11 @@ extension Methods {
     public struct LibraryScanStatus: EngineMethod {
         public static let name = "library.scan_status"
         public var id: Int64?
-        public init(id: Int64?) { self.id = id }
+        /// Answer as soon as the scan ends, or after this many milliseconds with its progress
+        /// (a long poll for `scan --wait`).
+        public var waitMs: Int?
+        public init(id: Int64?, waitMs: Int? = nil) { self.id = id; self.waitMs = waitMs }
+        enum CodingKeys: String, CodingKey { case id; case waitMs = "wait_ms" }
         public typealias Result = ScanProgress?
     }
 

@@ -8,7 +8,15 @@ extension EngineCore {
         r.on(Methods.LibraryRemove.self) { .init(forgotten: try await library.removeRoot(path: $0.path)) }
         r.on(Methods.LibraryRoots.self) { _ in try await library.roots() }
         r.on(Methods.LibraryScan.self) { try await library.startScan(path: $0.path, full: $0.full) }
-        r.on(Methods.LibraryScanStatus.self) { await library.scanStatus(id: $0.id) }
+        r.on(Methods.LibraryScanStatus.self) { request in
+            let deadline = ContinuousClock.now + .milliseconds(max(0, min(request.waitMs ?? 0, 10_000)))
+            var status = await library.scanStatus(id: request.id)
+            while let s = status, s.phase != .done, s.phase != .failed, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(5))
+                status = await library.scanStatus(id: request.id)
+            }
+            return status
+        }
         r.on(Methods.LibraryList.self) { try library.list($0) }
         r.on(Methods.LibraryShow.self) { try library.show(id: $0.id) }
         r.on(Methods.LibraryReprobe.self) { try await library.reprobe(ids: $0.ids) }

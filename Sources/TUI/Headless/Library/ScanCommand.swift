@@ -18,15 +18,13 @@ struct Scan: HeadlessCommand {
         if wait {
             let deadline = timeout.map { Date().addingTimeInterval($0) }
             let showProgress = isatty(STDERR_FILENO) != 0 && Console.capture == nil
-            var pause: UInt32 = 5_000   // short scans answer within milliseconds; long ones are polled every 0.2 s
             while progress.phase != .done && progress.phase != .failed {
                 if let deadline, Date() > deadline {
                     if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
                     throw EngineError.timeout("scan #\(progress.id) still running after \(Int(timeout!)) s (\(progress.read) of \(progress.changed) read)")
                 }
-                usleep(pause)
-                pause = min(pause * 2, 200_000)
-                progress = try call(Methods.LibraryScanStatus(id: progress.id)) ?? progress
+                // The engine answers as soon as the scan ends, else with its progress after 0.25 s.
+                progress = try call(Methods.LibraryScanStatus(id: progress.id, waitMs: 250)) ?? progress
                 if showProgress {
                     FileHandle.standardError.write(Data("\r\u{1B}[K\(progress.phase.rawValue): \(progress.seen) seen, \(progress.read)/\(progress.changed) read".utf8))
                 }
