@@ -283,4 +283,21 @@ final class ReleaseParserTests: XCTestCase {
         let odd = ReleaseParser.parse("Say \"Hi\" \\ There.S01E01")
         XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(odd.jsonBytes)))
     }
+
+    func testRepostTagsAfterTheGroupAreDropped() {
+        XCTAssertEqual(ReleaseParser.parse("Harbor.Lights.S03E04.1080p.WEB-DL.DDP5.1.H.264-KELP-Rakuv07").releaseGroup, "KELP")
+        XCTAssertEqual(ReleaseParser.parse("Harbor.Lights.S03E04.720p.HDTV.x264-KELP-RakuvFR-Obfuscated").releaseGroup, "KELP")
+        XCTAssertEqual(ReleaseParser.parse("Harbor.Lights.S03E04.720p.BluRay.x264-ORE-4Planet").releaseGroup, "ORE")
+        XCTAssertEqual(ReleaseParser.parse("Harbor.Lights.S03E04.720p.BluRay.x264-ORE-AsRequested").releaseGroup, "ORE")
+        XCTAssertEqual(ReleaseParser.parse("Harbor.Lights.S03E04.720p.BluRay.x264-Erai-raws").releaseGroup, "Erai-raws", "a dashed group name stays whole")
+    }
+
+    func testAirDateBeforeOtherWordsMakesADailyRelease() {
+        let daily = ReleaseParser.parse("Night Desk 2019 03 14 HDTV s04e61")
+        XCTAssertEqual(daily.airDate, "2019-03-14")
+        XCTAssertEqual(daily.episodes, [])
+        let numbered = ReleaseParser.parse("Night Desk 2019 03 14 S04E61")
+        XCTAssertEqual(numbered.seasons, [4])
+        XCTAssertEqual(numbered.episodes, [61])
+    }
 }

@@ -122,7 +122,11 @@ public enum ReleaseParser {
             if scan.seen.dash { scan.claimDecimalSpecials() }
             let turkish = !explicit && (scan.seen.numberingWord || scan.seen.nonASCII) && scan.scanTurkishEpisodes()
             if !turkish && scan.seen.numbers { scan.scanDates() }
-            if explicit {
+            // "Show 2015 02 09 s01e13": an air date before the numbering makes a daily release.
+            if explicit, scan.info.airDate != nil, scan.dateComesFirst() {
+                scan.info.seasons = []
+                scan.info.episodes = []
+            } else if explicit {
                 scan.scanAbsoluteBesideMarker()
                 // "Show (Season 2) - 33": a season and an absolute number
                 if scan.info.episodes.isEmpty && scan.info.absoluteEpisodes.isEmpty { scan.scanAbsolute(allowBare: false) }

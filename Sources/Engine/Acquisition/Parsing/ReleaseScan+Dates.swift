@@ -100,3 +100,15 @@ extension ReleaseScan {
         return s
     }
 }
+
+extension ReleaseScan {
+    /// Whether the air date comes before the episode numbering with other words between them
+    /// ("Show 2015 02 09 WEBRIP s01e13" is daily; "Show 2016 02 25 S20E142" is an episode).
+    func dateComesFirst() -> Bool {
+        guard let date = tokens.firstIndex(where: { $0.role == .date }) else { return false }
+        guard let episode = tokens.firstIndex(where: { $0.role == .episode }) else { return true }
+        guard date < episode else { return false }
+        let lastDate = tokens[date..<episode].lastIndex(where: { $0.role == .date }) ?? date
+        return episode > lastDate + 1
+    }
+}

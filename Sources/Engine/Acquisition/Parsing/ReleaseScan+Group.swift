@@ -1,28 +1,22 @@
 /// The release group: "-GROUP" at the end, "[Group]" in front (fansubs), a trailing "[Group]",
 /// or the last word of a parenthesized quality block ("(1080p BluRay x265 Tigole)").
 extension ReleaseScan {
-    /// Tags indexers and reposters append after the group ("-GROUP-RP", "-GROUP-Obfuscated").
-    /// Only generic words are listed; the handles of individual reposters are not.
+    /// Tags indexers and reposters append after the group ("-GROUP-RP", "-GROUP-Obfuscated",
+    /// "-GROUP-Rakuv02"): generic words, and the handles of the usenet reposters whose tags are
+    /// common enough in feeds to hide the real group.
     private func isRepostTag(_ j: Int) -> Bool {
         guard let t = token(j) else { return false }
         if t.isNumber, t.length <= 2 { return true }                      // "-1"
-        switch Vocabulary.key(bytes, t.start, t.end) {
-        case Self.tagKeys.rp, Self.tagKeys.obfuscated, Self.tagKeys.obfuscation, Self.tagKeys.scrambled,
-             Self.tagKeys.sample, Self.tagKeys.postbot, Self.tagKeys.xpost, Self.tagKeys.nzbgeek, Self.tagKeys.repost:
-            return true
-        default: return false
-        }
+        guard t.length <= 24 else { return false }
+        let word = text(of: j).lowercased()
+        return Self.repostTags.contains(word) || word.hasPrefix("rakuv")
     }
 
-    private struct TagKeys {
-        let rp, obfuscated, obfuscation, scrambled, sample, postbot, xpost, nzbgeek, repost: UInt64
-    }
-
-    private static let tagKeys: TagKeys = {
-        func k(_ s: String) -> UInt64 { Array(s.utf8).withUnsafeBufferPointer { Vocabulary.key($0, 0, $0.count) } }
-        return TagKeys(rp: k("rp"), obfuscated: k("obfuscated"), obfuscation: k("obfuscation"), scrambled: k("scrambled"),
-                       sample: k("sample"), postbot: k("postbot"), xpost: k("xpost"), nzbgeek: k("nzbgeek"), repost: k("repost"))
-    }()
+    private static let repostTags: Set<String> = [
+        "rp", "obfuscated", "obfuscation", "scrambled", "sample", "postbot", "xpost", "nzbgeek", "repost",
+        "pre", "whiterev", "buymore", "asrequested", "alternativetorequested", "gerov", "z0ids3n", "chamele0n",
+        "4p", "4planet", "altezachen", "repackpost", "sickbeard", "sonarr", "radarr",
+    ]
 
     /// A token that cannot be (the start of) a group name: a quality or numbering word.
     private func isTechnical(_ j: Int) -> Bool {
