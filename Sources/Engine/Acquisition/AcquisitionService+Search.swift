@@ -55,7 +55,10 @@ extension AcquisitionService {
                                   season: request.query.season, episode: request.query.episode, strict: false)
         let (blocklist, grabbed) = try await historyKeys()
         let context = DecisionContext(profile: profile, target: target, blocklist: blocklist, grabbed: grabbed)
-        return .init(profile: profile.name, outcomes: final, releases: decisions.decide(releases, context: context))
+        let decided = decisions.decide(releases, context: context)
+        lastSearch = decided
+        lastSearchType = request.type
+        return .init(profile: profile.name, outcomes: final, releases: decided)
     }
 
     /// One indexer's pages, outside the actor; health is written by the caller.

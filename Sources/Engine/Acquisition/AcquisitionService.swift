@@ -17,6 +17,11 @@ public actor AcquisitionService {
     let decisions = DecisionEngine()
     /// Replaces libcurl in tests; nil uses `CurlIndexerTransport` bound to the engine's interface.
     var transportOverride: (any IndexerTransport)?
+    /// The torrent service, library and settings grabs and imports use; set by `attach`.
+    var links: AcquisitionLinks?
+    /// The last `search`'s judged releases (secrets intact), which `grab N` picks from by rank.
+    var lastSearch: [Decision] = []
+    var lastSearchType: WantedType?
 
     init(store: Store, history: History, logger: Logger, transport: (any IndexerTransport)? = nil) {
         self.store = store
@@ -24,6 +29,9 @@ public actor AcquisitionService {
         self.logger = logger
         transportOverride = transport
     }
+
+    /// Connects grabs and imports to the engine; called once when the routes are registered.
+    func attach(_ links: AcquisitionLinks) { self.links = links }
 
     func transport(interface: String?) -> any IndexerTransport {
         transportOverride ?? CurlIndexerTransport(interface: interface.flatMap { $0.isEmpty ? nil : $0 })

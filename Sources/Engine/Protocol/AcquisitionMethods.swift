@@ -169,4 +169,67 @@ extension Methods {
         public init(name: String) { self.name = name }
         public typealias Result = Empty
     }
+    /// Every enabled, non-resting indexer's newest releases matched against the wanted list;
+    /// the best accepted release per item is grabbed (for cron: idempotent).
+    public struct RSSSync: EngineMethod {
+        public static let name = "acquisition.rss_sync"
+        public init() {}
+        public typealias Result = SyncReport
+    }
+
+    /// Searches the indexers for wanted items (these ids, or all still wanting something) and grabs.
+    public struct WantedSearch: EngineMethod {
+        public static let name = "wanted.search"
+        public var ids: [Int64]
+        /// Only items with nothing grabbed or on disk (no upgrades).
+        public var missing: Bool
+        public init(ids: [Int64] = [], missing: Bool = false) { self.ids = ids; self.missing = missing }
+        public typealias Result = SyncReport
+    }
+
+    /// Grabs result `rank` of the last `search`, for a wanted item (given, or the one it matches).
+    public struct Grab: EngineMethod {
+        public static let name = "acquisition.grab"
+        public var rank: Int
+        public var wantedId: Int64?
+        public init(rank: Int, wantedId: Int64? = nil) { self.rank = rank; self.wantedId = wantedId }
+        enum CodingKeys: String, CodingKey { case rank; case wantedId = "wanted_id" }
+        public typealias Result = GrabOutcome
+    }
+
+    /// Grabs and imports, newest first.
+    public struct AcquisitionHistory: EngineMethod {
+        public static let name = "acquisition.history"
+        public var limit: Int
+        public var wantedId: Int64?
+        public init(limit: Int = 100, wantedId: Int64? = nil) { self.limit = limit; self.wantedId = wantedId }
+        enum CodingKeys: String, CodingKey { case limit; case wantedId = "wanted_id" }
+        public typealias Result = [AcquisitionHistoryEntry]
+    }
+
+    public struct BlocklistList: EngineMethod {
+        public static let name = "blocklist.list"
+        public init() {}
+        public typealias Result = [BlocklistEntry]
+    }
+
+    /// Lets a blocklisted release be taken again.
+    public struct BlocklistRemove: EngineMethod {
+        public static let name = "blocklist.remove"
+        public var id: Int64
+        public init(id: Int64) { self.id = id }
+        public typealias Result = Empty
+    }
+
+    /// Imports a file or folder that no grab matched: for a wanted item, or by type from its name.
+    public struct Import: EngineMethod {
+        public static let name = "acquisition.import"
+        /// Absolute (the client resolves it).
+        public var path: String
+        public var wantedId: Int64?
+        public var type: WantedType?
+        public init(path: String, wantedId: Int64? = nil, type: WantedType? = nil) { self.path = path; self.wantedId = wantedId; self.type = type }
+        enum CodingKeys: String, CodingKey { case path, type; case wantedId = "wanted_id" }
+        public typealias Result = ImportReport
+    }
 }

@@ -2,7 +2,9 @@ import Foundation
 import Synchronization
 
 extension EngineCore {
-    /// Acquisition's socket methods: indexers, search, wanted lists, profiles (RSS sync and grabs come later).
+    /// Acquisition's socket methods: indexers, search, wanted lists, profiles, RSS sync, grabs,
+    /// imports, history and the blocklist. Also connects acquisition to the torrent service and
+    /// the library, and hooks imports to completed downloads.
     func addAcquisitionRoutes(_ r: inout RouterBuilder) {
         let service = acquisition
         let interface: @Sendable () async -> String? = {
@@ -22,6 +24,22 @@ extension EngineCore {
         r.on(Methods.ProfileShow.self) { try await service.profileEntry(named: $0.name) }
         r.on(Methods.ProfileSave.self) { try await service.saveProfile($0.profile, replace: $0.replace) }
         r.on(Methods.ProfileRemove.self) { try await service.removeProfile(named: $0.name); return Empty() }
+        r.on(Methods.RSSSync.self) { _ in try await service.rssSync(interface: await interface()) }
+        r.on(Methods.WantedSearch.self) { try await service.searchWanted(ids: $0.ids, missingOnly: $0.missing, interface: await interface()) }
+        r.on(Methods.Grab.self) { try await service.grab(rank: $0.rank, wantedId: $0.wantedId) }
+        r.on(Methods.AcquisitionHistory.self) { try await service.acquisitionHistory(limit: $0.limit, wantedId: $0.wantedId) }
+        r.on(Methods.BlocklistList.self) { _ in try await service.blocklistEntries() }
+        r.on(Methods.BlocklistRemove.self) { try await service.removeBlocklisted(id: $0.id); return Empty() }
+        r.on(Methods.Import.self) { try await service.manualImport(path: $0.path, wantedId: $0.wantedId, type: $0.type) }
+
+        let torrents = self.torrents
+        let links = AcquisitionLinks(
+            torrents: torrents, library: library,
+            naming: { await self.libraryNaming() },
+            defaultSavePath: { await self.settings.path(.defaultSavePath) },
+            categoriesChanged: { await torrents.updateSettings(await self.settings) })
+        Task { await service.attach(links) }
+        DownloadCompletion.register(store: store.path) { id in await service.downloadCompleted(torrentId: id) }
     }
 
     /// The engine's acquisition service (kept in `AcquisitionRegistry`, made on first use).

@@ -120,6 +120,7 @@ extension EngineCore {
         addTranscodeRoutes(&r)
         addAcquisitionRoutes(&r)
         addHardwareRoutes(&r)
+        addPodcastRoutes(&r)
         return r.build()
     }
 }

@@ -86,5 +86,29 @@ extension Store {
                 CREATE INDEX blocklist_guid ON blocklist(guid);
                 """)
         }
-    }
+        // Imports: where each grab ended up in the library and how (a hardlink, or a copy across
+        // filesystems); manual imports have no grab. `wanted_type` lets a grab made from a free
+        // search (no wanted item) still be imported into the right library.
+        migrator.registerMigration("v5-grabs") { db in
+            try db.execute(sql: """
+                ALTER TABLE grab_history ADD COLUMN wanted_type TEXT;
+                ALTER TABLE grab_history ADD COLUMN imported_at INTEGER;
+                CREATE INDEX grab_history_torrent ON grab_history(torrent_id);
+                CREATE TABLE import_history (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    grab_id INTEGER REFERENCES grab_history(id) ON DELETE SET NULL,
+                    wanted_id INTEGER REFERENCES wanted(id) ON DELETE SET NULL,
+                    torrent_id INTEGER,
+                    source TEXT NOT NULL,
+                    target TEXT,
+                    mode TEXT,
+                    state TEXT NOT NULL,
+                    quality TEXT,
+                    message TEXT,
+                    at INTEGER NOT NULL
+                );
+                CREATE INDEX import_history_wanted ON import_history(wanted_id);
+                """)
+        }
+}
 }

@@ -88,6 +88,7 @@ public final class Store: Sendable {
         registerLibraryMigrations(&migrator)
         registerTranscodeMigrations(&migrator)
         registerAcquisitionMigrations(&migrator)
+        registerPodcastMigrations(&migrator)
         return migrator
     }
 

@@ -18,6 +18,7 @@ struct Headless: ParsableCommand {
             Limit.self, Queue.self, Prio.self, Edit.self, Create.self, Wait.self, Status.self,
             Config.self, Category.self, Events.self, EngineCommand.self, DB.self, ParseCommand.self,
             ProbeCommand.self, Library.self, Scan.self, GPU.self, TranscodeCommand.self, JobsCommand.self, PresetsCommand.self, RulesCommand.self,
-            IndexerCommand.self, SearchCommand.self, WantedCommand.self, ProfileCommand.self,
+            IndexerCommand.self, SearchCommand.self, WantedCommand.self, ProfileCommand.self, PodcastCommand.self,
+            RSSCommand.self, GrabCommand.self, HistoryCommand.self, BlocklistCommand.self, ImportCommand.self,
         ])
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Engine
 import Foundation
 
@@ -71,5 +72,30 @@ enum AcquisitionText {
             lines.append("size \(q): \(l.min.map { String($0) } ?? "0")–\(l.max.map { String($0) } ?? "∞")\(unit)")
         }
         return lines.map(TerminalText.inert)
+    }
+    static func grabLine(_ g: GrabOutcome) -> String {
+        TerminalText.inert("grabbed \(g.title) (\(g.quality)) from \(g.indexer)" + (g.wanted.map { " for #\(g.wantedId ?? 0) \($0)" } ?? "")
+                           + (g.upgrade ? " (upgrade)" : "") + " as torrent #\(g.torrentId)")
+    }
+
+    /// Prints a sync or wanted search: failing and resting indexers on stderr, grabs on stdout;
+    /// throws exit 1 when no indexer answered.
+    static func finish(_ report: SyncReport, json: Bool) throws {
+        for o in report.outcomes where o.status != "ok" {
+            Console.error(TerminalText.inert("indexer \(o.indexer): \(o.status)" + (o.message.map { ": \($0)" } ?? "")))
+        }
+        for f in report.failures { Console.error(TerminalText.inert(f)) }
+        if json {
+            try Console.writeJSON(report)
+        } else {
+            for o in report.outcomes where o.status == "ok" {
+                Console.out(TerminalText.inert("indexer \(o.indexer): \(plural(o.releases, "release")) in \(o.elapsedMs) ms"))
+            }
+            for g in report.grabs { Console.out(grabLine(g)) }
+            Console.out("\(plural(report.releases, "release")) against \(plural(report.wanted, "wanted item")): "
+                        + "\(report.accepted) accepted, \(report.grabs.count) grabbed, \(report.failures.count) failed in \(report.elapsedMs) ms")
+        }
+        if !report.outcomes.isEmpty, !report.outcomes.contains(where: { $0.status == "ok" }) { throw ExitCode(ExitStatus.failed) }
+        if !report.failures.isEmpty { throw ExitCode(ExitStatus.failed) }
     }
 }

@@ -11,7 +11,7 @@ struct SearchCommand: HeadlessCommand {
             Indexers are asked in parallel; one that fails is named on stderr and rests (see `indexer list`). \
             Releases are ranked by quality (the profile's order), term score, seeders, indexer priority and size. \
             The profile is --profile, else `default` (`music` for music, `any` for books, audiobooks and comics). \
-            Exits 1 when no indexer answered. Grabbing comes later.
+            Exits 1 when no indexer answered. `grab N` downloads result N.
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Words to search for.") var query: [String] = []

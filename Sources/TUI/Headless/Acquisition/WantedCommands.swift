@@ -2,12 +2,12 @@ import ArgumentParser
 import Engine
 import Foundation
 
-/// `wanted add|list|remove`: what to acquire (searching, grabbing and importing come later).
+/// `wanted add|list|remove|search`: what to acquire, and searching the indexers for it.
 struct WantedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wanted",
         abstract: "What to acquire: films, episodes, seasons, albums, books.",
-        subcommands: [Add.self, List.self, Remove.self])
+        subcommands: [Add.self, List.self, Remove.self, Search.self])
 
     struct Add: HeadlessCommand {
         static let configuration = CommandConfiguration(
@@ -70,6 +70,19 @@ struct WantedCommand: ParsableCommand {
         func execute() throws {
             _ = try call(Methods.WantedRemove(id: id))
             if global.json { try Console.writeJSON(Empty()) } else { Console.out("wanted #\(id) removed") }
+        }
+    }
+    struct Search: HeadlessCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Search the indexers for wanted items now and grab the best accepted release of each.",
+            discussion: "Without ids: every item still wanting something (nothing yet, or an upgrade below its cutoff).")
+        @OptionGroup var global: GlobalOptions
+        @Flag(name: .long, help: "Only items with nothing grabbed or imported (no upgrades).") var missing = false
+        @Argument(help: "Wanted ids (default: all).") var ids: [Int64] = []
+
+        func execute() throws {
+            let report = try call(Methods.WantedSearch(ids: ids, missing: missing))
+            try AcquisitionText.finish(report, json: global.json)
         }
     }
 }

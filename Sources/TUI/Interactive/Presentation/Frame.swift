@@ -20,6 +20,7 @@ enum Frame {
             case .events: lines += EventsRows.lines(state.events, scroll: state.eventScroll, width: width, height: bodyHeight)
             case .library: lines += LibraryRows.lines(state.library, width: width, height: bodyHeight)
             case .jobs: lines += JobsRows.lines(state.jobs, width: width, height: bodyHeight)
+            case .search: lines += SearchRows.lines(state.search, width: width, height: bodyHeight)
             }
         }
         lines = Array(lines.prefix(height - 1))

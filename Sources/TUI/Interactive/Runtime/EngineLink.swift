@@ -15,9 +15,11 @@ final class EngineLink: @unchecked Sendable {
         var libraryShow: Int64?
         /// The Jobs tab is showing: poll the transcode queue.
         var jobs = false
+        /// The indexer search the Search tab wants; run once per serial.
+        var search: SearchState.Request?
     }
 
-    private let home: EngineHome
+    let home: EngineHome
     private let condition = NSCondition()
     private var commands: [[String]] = []
     private var interest = Interest()
@@ -88,6 +90,7 @@ final class EngineLink: @unchecked Sendable {
         var lastDetailPoll = Date.distantPast
         var announcedUp = false
         var library = LibraryPoll()
+        var lastSearch = 0
         while true {
             condition.lock()
             if !running { condition.unlock(); return }
@@ -129,6 +132,10 @@ final class EngineLink: @unchecked Sendable {
                 }
                 if wants.library { try pollLibrary(c, wants: wants, poll: &library, commandsRan: !pending.isEmpty) }
                 if wants.jobs { publish(.jobs(try c.call(Methods.TranscodeJobs(limit: 1000)))) }
+                if let s = wants.search, s.serial != lastSearch {
+                    lastSearch = s.serial
+                    startSearch(s)
+                }
                 if let id = wants.detailId, Date().timeIntervalSince(lastDetailPoll) >= 0.9 || !pending.isEmpty {
                     lastDetailPoll = Date()
                     let selector = TorrentSelector(terms: [String(id)])

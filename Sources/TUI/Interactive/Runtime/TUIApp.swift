@@ -74,7 +74,8 @@ enum TUIApp {
             dirty = dirty || !updates.isEmpty
             link.setInterest(.init(detailId: state.detail?.id, events: true, library: state.tab == .library,
                                    libraryTypes: state.library.wantedTypes, librarySearch: state.library.search,
-                                   libraryShow: state.library.showing, jobs: state.tab == .jobs))
+                                   libraryShow: state.library.showing, jobs: state.tab == .jobs,
+                                   search: state.search.request))
             if dirty { renderer.render(Frame.compose(state), on: screen) }
         }
         return 0

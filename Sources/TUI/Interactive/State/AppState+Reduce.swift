@@ -43,7 +43,9 @@ extension AppState {
         case .help: showHelp = true; helpScroll = 0
         case .command: prompt = Prompt(kind: .command, text: "")
         case .filter:
-            if tab == .library && detail == nil {
+            if tab == .search && detail == nil {
+                prompt = Prompt(kind: .indexerSearch, text: search.request?.promptText ?? "")
+            } else if tab == .library && detail == nil {
                 prompt = Prompt(kind: .search, text: library.search)
             } else {
                 prompt = Prompt(kind: .filter, text: torrents.filter)
@@ -57,6 +59,11 @@ extension AppState {
         case .tabEvents: tab = .events; detail = nil
         case .tabLibrary: tab = .library; detail = nil
         case .tabJobs: tab = .jobs; detail = nil
+        case .tabSearch: tab = .search; detail = nil
+        case .search:
+            tab = .search
+            detail = nil
+            prompt = Prompt(kind: .indexerSearch, text: search.request?.promptText ?? "")
         case .scanLibrary: return [.run(["scan"])]
         case .stopEngine: confirmation = .stopEngine
         case .sortNext:
@@ -72,6 +79,7 @@ extension AppState {
             case .events: reduceEvents(action)
             case .library: return reduceLibrary(action)
             case .jobs: return reduceJobs(action)
+            case .search: return reduceSearch(action)
             case .rates:
                 if action == .nextTab { tab = .events } else if action == .previousTab { tab = .torrents }
             }
@@ -101,7 +109,7 @@ extension AppState {
         case .open:
             if let id = torrents.currentId { detail = Detail(id: id) }
         case .nextTab: tab = .rates
-        case .previousTab: tab = .jobs
+        case .previousTab: tab = .search
         default:
             return torrentAction(action)
         }
@@ -232,6 +240,9 @@ extension AppState {
             case .search:
                 library.setSearch(text)
                 return []
+            case .indexerSearch:
+                if !search.start(text) { message = ("type words to search for (tv: …, movie: … pick a type)", true) }
+                return []
             case .add:
                 guard !text.isEmpty else { return [] }
                 return [.run(["add", text])]
@@ -292,6 +303,10 @@ extension AppState {
             if library.showing == shown.item.id { library.shown = shown }
         case .jobs(let list):
             jobs.set(list)
+        case .searchResult(let serial, let result):
+            search.set(result, serial: serial)
+        case .searchFailed(let serial, let text):
+            search.fail(text, serial: serial)
         case .scan(let progress):
             let wasRunning = library.scan.map { $0.phase != .done && $0.phase != .failed } ?? false
             library.scan = progress
@@ -320,6 +335,8 @@ enum EngineUpdate {
     case libraryShow(LibraryState.Shown)
     case scan(ScanProgress?)
     case jobs([Methods.JobView])
+    case searchResult(serial: Int, Methods.Search.Result)
+    case searchFailed(serial: Int, String)
 }
 
 extension AppState {
@@ -378,8 +395,40 @@ extension AppState {
         case .recheck:
             guard let id = jobs.current?.id else { return [] }
             return [.run(["jobs", "retry", String(id)])]
-        case .nextTab: tab = .torrents
+        case .nextTab: tab = .search
         case .previousTab: tab = .library
+        default: break
+        }
+        return []
+    }
+}
+
+extension AppState {
+    /// Keys on the Search tab: move, and Enter grabs the release under the cursor by its rank
+    /// in the engine's last search (`grab RANK`, the shared command grammar).
+    mutating func reduceSearch(_ action: Action) -> [Effect] {
+        let page = max(1, listHeight - 3)
+        switch action {
+        case .down: search.moveCursor(to: search.cursor + 1, height: page)
+        case .up: search.moveCursor(to: search.cursor - 1, height: page)
+        case .pageDown: search.moveCursor(to: search.cursor + page, height: page)
+        case .pageUp: search.moveCursor(to: search.cursor - page, height: page)
+        case .halfPageDown: search.moveCursor(to: search.cursor + page / 2, height: page)
+        case .halfPageUp: search.moveCursor(to: search.cursor - page / 2, height: page)
+        case .top: search.moveCursor(to: 0, height: page)
+        case .bottom: search.moveCursor(to: search.releases.count - 1, height: page)
+        case .open:
+            guard let d = search.current else {
+                message = (search.loading ? "still searching…" : "nothing to grab; press / to search the indexers", true)
+                return []
+            }
+            guard d.release.downloadable else {
+                message = ("#\(d.rank) is a \(d.release.releaseProtocol.rawValue) release without a torrent link; this engine cannot grab it", true)
+                return []
+            }
+            return [.run(["grab", String(d.rank)])]
+        case .nextTab: tab = .torrents
+        case .previousTab: tab = .jobs
         default: break
         }
         return []

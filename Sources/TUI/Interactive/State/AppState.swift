@@ -5,8 +5,8 @@ import Foundation
 /// for news from the engine. Neither touches the terminal or the socket.
 struct AppState {
     enum Tab: Int, CaseIterable {
-        case torrents, rates, events, library, jobs
-        var title: String { ["Torrents", "Rates", "Events", "Library", "Jobs"][rawValue] }
+        case torrents, rates, events, library, jobs, search
+        var title: String { ["Torrents", "Rates", "Events", "Library", "Jobs", "Search"][rawValue] }
     }
 
     enum DetailPage: Int, CaseIterable {
@@ -22,7 +22,7 @@ struct AppState {
         var scroll = 0
     }
 
-    enum PromptKind { case command, filter, add, search }
+    enum PromptKind { case command, filter, add, search, indexerSearch }
 
     struct Prompt {
         var kind: PromptKind
@@ -32,6 +32,7 @@ struct AppState {
             case .command: return ":"
             case .filter: return "/"
             case .search: return "search library: "
+            case .indexerSearch: return "search indexers (tv: …, movie: …): "
             case .add: return "add (path, magnet or URL): "
             }
         }
@@ -51,6 +52,7 @@ struct AppState {
     var torrents = TorrentsState()
     var library = LibraryState()
     var jobs = JobsState()
+    var search = SearchState()
     var detail: Detail?
     var session: Methods.SessionStatus.Result?
     var rates = RateHistory(capacity: 600)

@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+
+extension AcquisitionService {
+    // MARK: Grabs
+
+    /// `grab N`: the release ranked N by the last `search`, for a wanted item if one matches.
+    ///
+    /// A rejected release may be grabbed by hand (the person overrides the profile), but never a
+    /// usenet one: there is no usenet downloader.
+    func grab(rank: Int, wantedId: Int64?) async throws -> GrabOutcome {
+        guard !lastSearch.isEmpty else { throw EngineError.notFound("no search results to grab from; run `search …` first") }
+        guard let decision = lastSearch.first(where: { $0.rank == rank }) else {
+            throw EngineError.notFound("no result #\(rank) in the last search (1–\(lastSearch.count)); `search` again to see them")
+        }
+        var wanted: WantedItem?
+        if let wantedId {
+            wanted = try await store.pool.read { try WantedItem.fetchOne($0, key: wantedId) }
+            guard wanted != nil else { throw EngineError.notFound("no wanted item #\(wantedId); `wanted list` shows them") }
+        } else {
+            wanted = try await matchingWanted(decision.release)
+        }
+        let type = wanted?.type ?? lastSearchType ?? Self.wantedType(decision.parsed.type)
+        return try await grab(decision, wanted: wanted, type: type, upgrade: wanted?.status != .wanted && wanted != nil)
+    }
+
+    /// The first wanted item (oldest) whose title and numbering the release matches.
+    func matchingWanted(_ release: IndexerRelease) async throws -> WantedItem? {
+        let items = try await store.pool.read { try WantedItem.order(Column("id")).fetchAll($0) }
+        let match = MatchSpecification()
+        return items.first { item in
+            let candidate = ReleaseCandidate(release: release, target: item.target)
+            return match.check(candidate, DecisionContext(profile: .standard, target: item.target)) == nil
+        }
+    }
+
+    static func wantedType(_ kind: ReleaseInfo.Kind) -> WantedType? {
+        switch kind {
+        case .episode: return .tv
+        case .movie: return .movie
+        case .music: return .music
+        case .book: return .book
+        case .audiobook: return .audiobook
+        case .comic: return .comic
+        case .unknown: return nil
+        }
+    }
+
+    /// Adds the release to the torrent client and writes the grab; the one path every grab takes.
+    ///
+    /// The torrent goes into the type's category (`seedtui-tv`, made under `default_save_path`
+    /// when missing) with the tag `wanted:ID`, so it can be found in `list` by either.
+    func grab(_ decision: Decision, wanted: WantedItem?, type: WantedType?, upgrade: Bool) async throws -> GrabOutcome {
+        guard let links else { throw EngineError.failed("the engine is still starting and cannot grab yet; try again in a moment") }
+        let r = decision.release
+        if r.releaseProtocol == .usenet {
+            throw EngineError.invalid("usenet downloads are not supported yet: '\(r.title)' is a Newznab result from \(r.indexer); grab a torrent result instead")
+        }
+        guard r.downloadURL != nil || r.magnetURL != nil else {
+            throw EngineError.invalid("'\(r.title)' from \(r.indexer) has no download link or magnet; pick another result")
+        }
+        var add = Methods.Add(origin: "indexer \(r.indexer)", tags: wanted?.id.map { ["wanted:\($0)"] } ?? [])
+        if let url = r.downloadURL { add.url = url } else { add.magnet = r.magnetURL }
+        if let type { add.category = try await ensureCategory(for: type, links: links) }
+        let snapshot: TorrentSnapshot
+        do {
+            snapshot = try await links.torrents.add(add)
+        } catch let error as EngineError {
+            throw error.replacingMessage("grab of '\(r.title)' from \(r.indexer) failed: \(IndexerRelease.maskedLink(error.message))")
+        }
+        let now = Self.now()
+        let row: StatementArguments = [wanted?.id, r.indexerId, r.indexer, r.title, r.guid, r.infoHash ?? snapshot.infoHash.lowercased(),
+                                                decision.quality, r.size, r.releaseProtocol.rawValue, snapshot.id, now, type?.rawValue]
+        let grabId = try await store.pool.write { db -> Int64 in
+            try db.execute(sql: """
+                INSERT INTO grab_history(wanted_id, indexer_id, indexer, title, guid, info_hash, quality, size, protocol, torrent_id,
+                                         state, grabbed_at, wanted_type)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'grabbed', ?, ?)
+                """, arguments: row)
+            let id = db.lastInsertedRowID
+            if let wid = wanted?.id {
+                try db.execute(sql: "UPDATE wanted SET status = CASE WHEN status = 'imported' THEN status ELSE 'grabbed' END, grabbed_at = ? WHERE id = ?",
+                               arguments: [now, wid])
+            }
+            return id
+        }
+        let label = wanted?.label ?? r.title
+        history.record(.info, "grab", hash: nil, id: snapshot.id,
+                       "grabbed \(r.title) (\(decision.quality)) from \(r.indexer) for \(label)\(upgrade ? " (upgrade)" : "") as torrent #\(snapshot.id)")
+        // A torrent whose data was already complete may have finished before the grab was written.
+        if await links.torrents.snapshot(snapshot.id)?.completedAt != nil {
+            Task { await self.downloadCompleted(torrentId: snapshot.id) }
+        }
+        return GrabOutcome(grabId: grabId, wantedId: wanted?.id, wanted: wanted?.label, title: r.title, indexer: r.indexer,
+                           quality: decision.quality, torrentId: snapshot.id, upgrade: upgrade)
+    }
+
+    /// `seedtui-TYPE`, created with a save path under `default_save_path` when missing.
+    func ensureCategory(for type: WantedType, links: AcquisitionLinks) async throws -> String {
+        let name = "seedtui-\(type.rawValue)"
+        let base = await links.defaultSavePath()
+        let created = try await store.pool.write { db -> Bool in
+            if try CategoryRecord.fetchOne(db, key: name) != nil { return false }
+            try CategoryRecord(name: name, savePath: (base as NSString).appendingPathComponent(name)).insert(db)
+            return true
+        }
+        if created {
+            await links.categoriesChanged()
+            history.record(.info, "category", hash: nil, id: nil, "category \(name) created for \(type.rawValue) grabs")
+        }
+        return name
+    }
+
+    /// Blocklists a release so no later sync takes it again.
+    func blocklist(_ release: IndexerRelease, wantedId: Int64?, reason: String) async {
+        let values: StatementArguments = [wantedId, release.indexer, release.title, release.guid, release.infoHash, reason, Self.now()]
+        do {
+            try await store.pool.write { db in
+                try db.execute(sql: "INSERT INTO blocklist(wanted_id, indexer, title, guid, info_hash, reason, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               arguments: values)
+            }
+        } catch {
+            logger.error("cannot write the blocklist: \(error)")
+        }
+    }
+}

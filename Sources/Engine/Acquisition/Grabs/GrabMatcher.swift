@@ -1,0 +1,103 @@
+import Foundation
+
+/// Matches many releases against many wanted items and picks the best accepted release per item.
+///
+/// An RSS sync reads thousands of releases for thousands of wanted items; judging every pair
+/// would be millions of parses. So each release is parsed once and only paired with the items
+/// whose title could match: films and episodes by their normalized title (what `MatchSpecification`
+/// compares, so the prefilter never drops a pair the rule would accept), music and books by a
+/// word of the wanted title. Each pair is then judged by the full `DecisionEngine` with the
+/// item's profile, what it has on disk (or has grabbed), the blocklist and the grab history.
+///
+///     let picks = GrabMatcher(wants: [.init(item: episode, profile: .standard)]).pick(releases)
+public struct GrabMatcher: Sendable {
+    /// A wanted item with the profile it is judged by and the quality it already has.
+    public struct Want: Sendable {
+        public var item: WantedItem
+        public var profile: QualityProfile
+        /// The quality on disk, or grabbed and not yet imported; nil when it has nothing.
+        public var have: String?
+        public init(item: WantedItem, profile: QualityProfile, have: String? = nil) {
+            self.item = item
+            self.profile = profile
+            self.have = have
+        }
+    }
+
+    /// The release chosen for one item.
+    public struct Pick: Sendable {
+        public var want: Want
+        public var decision: Decision
+        /// The item already has something: this replaces it with a better quality.
+        public var upgrade: Bool { want.have != nil }
+    }
+
+    public struct Result: Sendable {
+        public var picks: [Pick]
+        public var judged: Int
+        public var accepted: Int
+    }
+
+    public let wants: [Want]
+    let engine: DecisionEngine
+    private var byTitle: [String: [Int]] = [:]
+    private var byWord: [String: [Int]] = [:]
+
+    public init(wants: [Want], engine: DecisionEngine = DecisionEngine()) {
+        self.wants = wants
+        self.engine = engine
+        for (i, w) in wants.enumerated() {
+            switch w.item.type {
+            case .tv, .movie:
+                byTitle[Self.titleKey(w.item.title), default: []].append(i)
+            default:
+                if let word = TitleKey.words(w.item.title).max(by: { $0.count < $1.count }) { byWord[word, default: []].append(i) }
+            }
+        }
+    }
+
+    /// The key both sides are indexed by: words without apostrophes, no leading article, no trailing year.
+    static func titleKey(_ title: String) -> String {
+        var w = TitleKey.words(title.replacingOccurrences(of: "'", with: ""))
+        if let first = w.first, ["the", "a", "an"].contains(first), w.count > 1 { w.removeFirst() }
+        if let last = w.last, last.count == 4, let y = Int(last), y > 1900, y < 2100, w.count > 1 { w.removeLast() }
+        return w.joined(separator: " ")
+    }
+
+    /// Indexes of the items a release may be for.
+    func candidates(for release: IndexerRelease) -> [Int] {
+        var found: [Int] = []
+        if !byTitle.isEmpty {
+            let info = ReleaseParser.parse(release.title)
+            if let title = info.title, let hits = byTitle[Self.titleKey(title)] { found += hits }
+        }
+        if !byWord.isEmpty {
+            var seen = Set<Int>()
+            for word in Set(TitleKey.words(release.title)) { for i in byWord[word] ?? [] where seen.insert(i).inserted { found.append(i) } }
+        }
+        return found
+    }
+
+    /// The best accepted release per item, judged against the history keys (blocklist, grabbed).
+    public func pick(_ releases: [IndexerRelease], blocklist: [String: String] = [:], grabbed: Set<String> = [],
+                     now: Date = Date()) -> Result {
+        var best: [Int: Decision] = [:]
+        var judged = 0, accepted = 0
+        for release in releases {
+            for i in candidates(for: release) {
+                let w = wants[i]
+                let context = DecisionContext(profile: w.profile, target: w.item.target, onDisk: w.have,
+                                              blocklist: blocklist, grabbed: grabbed, now: now)
+                let decision = engine.evaluate(release, context: context)
+                judged += 1
+                guard decision.accepted else { continue }
+                accepted += 1
+                if let current = best[i], !DecisionEngine.before(decision, current, profile: w.profile) { continue }
+                best[i] = decision
+            }
+        }
+        let picks = best.keys.sorted { (wants[$0].item.id ?? 0, $0) < (wants[$1].item.id ?? 0, $1) }
+            .map { Pick(want: wants[$0], decision: best[$0]!) }
+        return Result(picks: picks, judged: judged, accepted: accepted)
+    }
+}

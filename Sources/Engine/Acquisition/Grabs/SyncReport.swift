@@ -1,0 +1,33 @@
+/// What one `rss sync` or `wanted search` did: per-indexer outcomes, the matching, the grabs.
+///
+/// A sync run from cron needs to say which indexer failed (and rests) as much as what it
+/// grabbed; `failures` holds grabs that were chosen but could not be started, one line each.
+public struct SyncReport: Codable, Sendable {
+    public var outcomes: [Methods.Search.Outcome]
+    /// Releases read from all indexers.
+    public var releases: Int
+    /// Wanted items the releases were matched against.
+    public var wanted: Int
+    /// Release × wanted pairs judged (after the title prefilter) and how many were accepted.
+    public var judged: Int
+    public var accepted: Int
+    public var grabs: [GrabOutcome]
+    public var failures: [String]
+    public var elapsedMs: Int64
+
+    init(outcomes: [Methods.Search.Outcome] = [], wanted: Int) {
+        self.outcomes = outcomes
+        releases = 0
+        self.wanted = wanted
+        judged = 0
+        accepted = 0
+        grabs = []
+        failures = []
+        elapsedMs = 0
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case outcomes, releases, wanted, judged, accepted, grabs, failures
+        case elapsedMs = "elapsed_ms"
+    }
+}

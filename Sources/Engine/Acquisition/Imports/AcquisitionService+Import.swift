@@ -1,0 +1,157 @@
+import Foundation
+import GRDB
+
+extension AcquisitionService {
+    // MARK: Imports
+
+    /// A grabbed torrent finished: import its main files, or record why not and blocklist it.
+    ///
+    /// Torrents that were not grabbed here are left alone. On failure the item goes back to
+    /// wanted (unless a file was imported before), so the next sync tries the next best release.
+    func downloadCompleted(torrentId: Int64) async {
+        guard let links else { return }
+        do {
+            let grab = try await store.pool.read {
+                try Row.fetchOne($0, sql: "SELECT * FROM grab_history WHERE torrent_id = ? AND state = 'grabbed' ORDER BY id DESC LIMIT 1",
+                                 arguments: [torrentId])
+            }
+            guard let grab, let snapshot = await links.torrents.snapshot(torrentId) else { return }
+            let grabId: Int64 = grab["id"]
+            let wantedId: Int64? = grab["wanted_id"]
+            var wanted: WantedItem?
+            if let wantedId { wanted = try await store.pool.read { try WantedItem.fetchOne($0, key: wantedId) } }
+            let type = wanted?.type ?? (grab["wanted_type"] as String?).flatMap(WantedType.init(rawValue:))
+            let content = (snapshot.savePath as NSString).appendingPathComponent(snapshot.name)
+            do {
+                guard let type else {
+                    throw EngineError.invalid("the grab of '\(grab["title"] as String)' has no type; import it with `import PATH --type T`")
+                }
+                let report = try await importContent(content, type: type, wanted: wanted, release: grab["title"], quality: grab["quality"],
+                                                     grabId: grabId, torrentId: torrentId)
+                let now = Self.now()
+                try await store.pool.write { db in
+                    try db.execute(sql: "UPDATE grab_history SET state = 'imported', imported_at = ? WHERE id = ?", arguments: [now, grabId])
+                }
+                history.record(.info, "import", hash: nil, id: torrentId,
+                               "imported \(report.files.map(\.target).joined(separator: ", ")) (\(report.files.map(\.mode).joined(separator: ", ")))")
+            } catch {
+                let message = (error as? EngineError)?.message ?? "\(error)"
+                await importFailed(grab: grab, torrentId: torrentId, source: content, message: message)
+            }
+        } catch {
+            logger.error("import of torrent #\(torrentId) could not be recorded: \(error)")
+        }
+    }
+
+    /// Records a failed import, blocklists the release and puts the item back to wanted.
+    func importFailed(grab: Row, torrentId: Int64, source: String, message: String) async {
+        let grabId: Int64 = grab["id"]
+        let wantedId: Int64? = grab["wanted_id"]
+        let now = Self.now()
+        let quality: String? = grab["quality"], indexer: String? = grab["indexer"], title: String = grab["title"]
+        let guid: String? = grab["guid"], hash: String? = grab["info_hash"]
+        try? await store.pool.write { db in
+            try db.execute(sql: "UPDATE grab_history SET state = 'failed', message = ? WHERE id = ?", arguments: [message, grabId])
+            try db.execute(sql: """
+                INSERT INTO import_history(grab_id, wanted_id, torrent_id, source, state, message, quality, at)
+                VALUES (?, ?, ?, ?, 'failed', ?, ?, ?)
+                """, arguments: [grabId, wantedId, torrentId, source, message, quality, now])
+            try db.execute(sql: """
+                INSERT INTO blocklist(wanted_id, indexer, title, guid, info_hash, reason, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [wantedId, indexer, title, guid, hash, "import failed: \(message)", now])
+            if let wantedId {
+                try db.execute(sql: "UPDATE wanted SET status = 'wanted' WHERE id = ? AND status = 'grabbed'", arguments: [wantedId])
+            }
+        }
+        history.record(.error, "import", hash: nil, id: torrentId, "import of \(title) failed: \(message); the release is blocklisted")
+    }
+
+    /// `import PATH --wanted ID | --type T`: a download that no grab matched.
+    func manualImport(path raw: String, wantedId: Int64?, type requested: WantedType?) async throws -> ImportReport {
+        let path = (raw.expandingTilde as NSString).standardizingPath
+        guard path.hasPrefix("/") else { throw EngineError.invalid("import path '\(raw)' must be absolute") }
+        guard FileManager.default.fileExists(atPath: path) else { throw EngineError.notFound("\(path) does not exist") }
+        var wanted: WantedItem?
+        if let wantedId {
+            wanted = try await store.pool.read { try WantedItem.fetchOne($0, key: wantedId) }
+            guard wanted != nil else { throw EngineError.notFound("no wanted item #\(wantedId); `wanted list` shows them") }
+        }
+        guard let type = wanted?.type ?? requested else { throw EngineError.invalid("say what it is: --wanted ID or --type tv|movie") }
+        if let wanted, let requested, requested != wanted.type {
+            throw EngineError.invalid("wanted #\(wanted.id ?? 0) is \(wanted.type.rawValue), not \(requested.rawValue); drop --type")
+        }
+        let release = (path as NSString).lastPathComponent
+        let item = wanted
+        let quality = ReleaseParser.parse(release, hint: type.releaseKind).quality
+        do {
+            let report = try await importContent(path, type: type, wanted: item, release: release, quality: quality, grabId: nil, torrentId: nil)
+            history.record(.info, "import", hash: nil, id: nil, "imported by hand: \(report.files.map(\.target).joined(separator: ", "))")
+            return report
+        } catch let error as EngineError {
+            let now = Self.now()
+            try? await store.pool.write { db in
+                try db.execute(sql: "INSERT INTO import_history(wanted_id, source, state, message, quality, at) VALUES (?, ?, 'failed', ?, ?, ?)",
+                               arguments: [item?.id, path, error.message, quality, now])
+            }
+            throw error
+        }
+    }
+
+    /// Links the main files of `content` into the library of `type`, records each, scans the
+    /// folder and marks the wanted item imported with the quality.
+    func importContent(_ content: String, type: WantedType, wanted: WantedItem?, release: String?, quality: String?,
+                       grabId: Int64?, torrentId: Int64?) async throws -> ImportReport {
+        guard let links else { throw EngineError.failed("the engine is still starting; try the import again in a moment") }
+        let libraryType = ImportPlanner.libraryType(for: type)
+        let roots = try await store.pool.read { try LibraryRootRecord.filter(Column("type") == libraryType.rawValue).order(Column("path")).fetchAll($0) }
+        guard let root = roots.first else {
+            throw EngineError.invalid("no \(libraryType.rawValue) library to import into; add one with `library add PATH --type \(libraryType.rawValue)`")
+        }
+        var files = ImportPlanner.mainFiles(at: content, extensions: libraryType.extensions)
+        guard !files.isEmpty else {
+            throw EngineError.failed("no \(libraryType.rawValue) media file in \(content) (samples, extras and small files are skipped)")
+        }
+        if let episode = wanted?.episode, files.count > 1 {
+            // A season pack grabbed for one episode: only that episode.
+            let hint = type.releaseKind
+            let matching = files.filter { ReleaseParser.parse(($0.path as NSString).lastPathComponent, hint: hint).episodes.contains(episode) }
+            files = matching.isEmpty ? [files[0]] : matching
+        } else if type == .movie {
+            files = [files[0]]
+        }
+        let naming = await links.naming()
+        var report = ImportReport(files: [], wantedId: wanted?.id, quality: quality, scanned: nil)
+        for file in files {
+            let facts = try ImportPlanner.facts(file: file.path, type: type, wanted: wanted, release: release, quality: quality)
+            let ext = (file.path as NSString).pathExtension
+            guard let relative = naming.importPath(for: facts, type: libraryType, ext: ext) else {
+                throw EngineError.failed("the \(libraryType.rawValue) naming template gives no usable path for \((file.path as NSString).lastPathComponent); check `config get naming_import_*`")
+            }
+            let (target, mode) = try LibraryLinker.link(source: file.path, root: root.path, relative: relative)
+            report.files.append(.init(source: file.path, target: target, mode: mode.rawValue))
+        }
+        let now = Self.now()
+        let done = report
+        try await store.pool.write { db in
+            for f in done.files {
+                let message = f.mode == "copy" ? "copied: the library is on another filesystem than the download" : nil
+                try db.execute(sql: """
+                    INSERT INTO import_history(grab_id, wanted_id, torrent_id, source, target, mode, state, quality, message, at)
+                    VALUES (?, ?, ?, ?, ?, ?, 'imported', ?, ?, ?)
+                    """, arguments: [grabId, wanted?.id, torrentId, f.source, f.target, f.mode, quality, message, now])
+            }
+            if let id = wanted?.id {
+                try db.execute(sql: "UPDATE wanted SET status = 'imported', current_quality = ? WHERE id = ?", arguments: [quality ?? "Unknown", id])
+            }
+        }
+        // The top folder under the root that holds the import (the series or film folder).
+        if let first = report.files.first {
+            let relative = String(first.target.dropFirst((LibraryLinker.realPath(root.path) ?? root.path).count + 1))
+            let top = relative.split(separator: "/").first.map(String.init) ?? ""
+            let folder = relative.contains("/") ? (LibraryLinker.realPath(root.path) ?? root.path) + "/" + top : root.path
+            _ = try? await links.library.startScan(path: folder, full: false)
+            report.scanned = folder
+        }
+        return report
+    }
+}

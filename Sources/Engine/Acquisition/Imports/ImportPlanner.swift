@@ -1,0 +1,97 @@
+import Foundation
+
+/// Which files of a download are the thing wanted, and what the library should call them.
+///
+/// A release folder holds the episode or film, and often a sample, extras, an .nfo and
+/// screenshots; only the main files are imported. Facts come first from the wanted item
+/// (what the person asked for is what the library should say), then from the file's name,
+/// then from the release name; the quality is the one the release was judged at.
+public enum ImportPlanner {
+    /// A candidate file with its size.
+    public struct Candidate: Sendable, Equatable {
+        public var path: String
+        public var size: Int64
+    }
+
+    /// Folder names whose files are never the main feature.
+    static let extraFolders: Set<String> = ["sample", "samples", "extras", "extra", "featurettes", "behind the scenes",
+                                            "deleted scenes", "interviews", "trailers", "shorts", "screens", "screenshots", "proof"]
+
+    /// The main media files under `path` (a file or a folder), largest first: media extensions of
+    /// the type only, no samples or extras, nothing under a tenth of the largest file.
+    public static func mainFiles(at path: String, extensions: Set<String>) -> [Candidate] {
+        var found: [Candidate] = []
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return [] }
+        if isDir.boolValue {
+            guard let walker = FileManager.default.enumerator(atPath: path) else { return [] }
+            while let rel = walker.nextObject() as? String {
+                let full = path + "/" + rel
+                let folders = rel.split(separator: "/").dropLast().map { $0.lowercased() }
+                if folders.contains(where: { extraFolders.contains($0) }) { continue }
+                if let c = candidate(full, extensions: extensions) { found.append(c) }
+            }
+        } else if let c = candidate(path, extensions: extensions) {
+            found.append(c)
+        }
+        guard let largest = found.map(\.size).max() else { return [] }
+        return found.filter { $0.size * 10 >= largest }.sorted { ($0.size, $1.path) > ($1.size, $0.path) }
+    }
+
+    static func candidate(_ path: String, extensions: Set<String>) -> Candidate? {
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 else { return nil }
+        let name = (path as NSString).lastPathComponent
+        let ext = (name as NSString).pathExtension.lowercased()
+        guard extensions.contains(ext) else { return nil }
+        let words = TermMatcher.normalize((name as NSString).deletingPathExtension)
+        if words.contains(" sample ") || words.hasSuffix(" sample") { return nil }
+        for extra in ["trailer", "featurette", "behindthescenes", "deleted", "interview"] where words.hasSuffix(" \(extra) ") {
+            return nil
+        }
+        return Candidate(path: path, size: Int64(st.st_size))
+    }
+
+    /// The library type a wanted type is imported into.
+    public static func libraryType(for type: WantedType) -> LibraryType {
+        switch type {
+        case .tv: return .tv
+        case .movie: return .movies
+        case .music: return .music
+        case .book: return .books
+        case .audiobook: return .audiobooks
+        case .comic: return .comics
+        }
+    }
+
+    /// The facts that name `file` in the library; throws when they cannot name it.
+    ///
+    /// `wanted` wins over the names; `release` is the release title (a folder name says more
+    /// than a file named `episode.mkv`); `quality` is the judged quality ("Unknown" is left out).
+    public static func facts(file: String, type: WantedType, wanted: WantedItem?, release: String?, quality: String?) throws -> PathFacts {
+        let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let fromFile = ReleaseParser.parse(name, hint: type.releaseKind)
+        let fromRelease = release.map { ReleaseParser.parse($0, hint: type.releaseKind) }
+        let parsedQuality = [fromFile.quality, fromRelease?.quality].compactMap { $0 }.first { $0 != "Unknown" }
+        let q = (quality.flatMap { $0 == "Unknown" ? nil : $0 }) ?? parsedQuality
+        switch type {
+        case .tv:
+            let series = wanted?.title ?? fromFile.title ?? fromRelease?.title
+            let season = wanted?.season ?? fromFile.seasons.first ?? fromRelease?.seasons.first
+            var episodes = wanted?.episode.map { [$0] } ?? fromFile.episodes
+            if episodes.isEmpty { episodes = fromRelease?.episodes ?? [] }
+            guard let series, !series.isEmpty else { throw EngineError.failed("\(name): no series title in the name; import it with --wanted ID") }
+            guard let season, !episodes.isEmpty else {
+                throw EngineError.failed("\(name): no season and episode in the name; import it with --wanted ID of an episode")
+            }
+            return PathFacts(kind: .episode, year: wanted?.year, series: series, season: season, episodes: episodes, quality: q)
+        case .movie:
+            let title = wanted?.title ?? fromRelease?.title ?? fromFile.title
+            guard let title, !title.isEmpty else { throw EngineError.failed("\(name): no film title in the name; import it with --wanted ID") }
+            return PathFacts(kind: .movie, title: title, year: wanted?.year ?? fromRelease?.year ?? fromFile.year,
+                             edition: fromRelease?.edition ?? fromFile.edition, quality: q)
+        default:
+            throw EngineError.invalid("importing \(type.rawValue) is not supported yet (only tv and movie); copy it into the library and `scan`")
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Engine
+import Foundation
+
+/// `import PATH --wanted ID | --type T`: put a download no grab matched into the library.
+struct ImportCommand: HeadlessCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a downloaded file or folder into the library (hardlinked, named by the templates).",
+        discussion: """
+            The main files are hardlinked (copied only across filesystems) into the library of the item's type and named \
+            with the naming_import_* templates; the download itself is never moved or changed. Only tv and movie for now.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The file or folder.") var path: String
+    @Option(name: .long, help: "The wanted item it is (names it, and marks the item imported).") var wanted: Int64?
+    @Option(name: .long, help: "tv or movie, when it is no wanted item (named from its file name).") var type: String?
+
+    func validate() throws {
+        if wanted == nil && type == nil { throw ValidationError("say what it is: --wanted ID or --type tv|movie") }
+        if let type, WantedType(text: type) == nil { throw ValidationError("--type must be one of tv, movie, music, book, audiobook, comic") }
+    }
+
+    func execute() throws {
+        let absolute = path.hasPrefix("/") || path.hasPrefix("~") ? path
+            : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        let report = try call(Methods.Import(path: absolute, wantedId: wanted, type: type.flatMap(WantedType.init(text:))))
+        if global.json { try Console.writeJSON(report); return }
+        for f in report.files { Console.out(TerminalText.inert("\(f.mode): \(f.source) → \(f.target)")) }
+    }
+}

@@ -1,0 +1,143 @@
+@testable import Engine
+import Foundation
+import XCTest
+
+/// RSS 2.0 + iTunes feeds, OPML lists and episode file names, from hand-written documents.
+final class PodcastFeedTests: XCTestCase {
+    let feed = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
+          <channel>
+            <title>  Night   Shift Radio </title>
+            <link>https://example.org/show</link>
+            <itunes:author>Ada</itunes:author>
+            <itunes:image href="https://example.org/art.jpg"/>
+            <description><![CDATA[Late <b>night</b> talk]]></description>
+            <item>
+              <title>Older One</title>
+              <guid isPermaLink="false">ep-1</guid>
+              <pubDate>Fri, 05 Jan 2024 06:00:00 +0000</pubDate>
+              <enclosure url="https://cdn.example.org/ep1.mp3" length="12345" type="audio/mpeg"/>
+              <itunes:duration>1:02:03</itunes:duration>
+              <itunes:episode>1</itunes:episode>
+            </item>
+            <item>
+              <title><![CDATA[Newer: Two/Three]]></title>
+              <pubDate>Sat, 10 Feb 2024 08:30:00 GMT</pubDate>
+              <enclosure url="http://cdn.example.org/ep2.m4a?x=1" type="audio/mp4"/>
+              <itunes:duration>754</itunes:duration>
+            </item>
+            <item>
+              <title>Local file</title>
+              <guid>ep-3</guid>
+              <enclosure url="file:///etc/passwd" type="audio/mpeg"/>
+            </item>
+            <item>
+              <title>No audio</title>
+              <guid>ep-4</guid>
+            </item>
+          </channel>
+        </rss>
+        """
+
+    func testParsesChannelItemsAndITunesTags() throws {
+        let f = try PodcastFeed.parse(Data(feed.utf8), source: "test")
+        XCTAssertEqual(f.title, "Night Shift Radio")
+        XCTAssertEqual(f.author, "Ada")
+        XCTAssertEqual(f.imageURL, "https://example.org/art.jpg")
+        XCTAssertEqual(f.summary, "Late <b>night</b> talk")
+        XCTAssertEqual(f.episodes.count, 4)
+        // Newest first; undated items last.
+        XCTAssertEqual(f.episodes[0].title, "Newer: Two/Three")
+        XCTAssertEqual(f.episodes[0].guid, "http://cdn.example.org/ep2.m4a?x=1", "without a guid the enclosure URL identifies it")
+        XCTAssertEqual(f.episodes[0].duration, 754)
+        XCTAssertNil(f.episodes[0].enclosureProblem)
+        XCTAssertEqual(f.episodes[1].guid, "ep-1")
+        XCTAssertEqual(f.episodes[1].duration, 3723)
+        XCTAssertEqual(f.episodes[1].enclosureLength, 12345)
+        XCTAssertEqual(f.episodes[1].episode, 1)
+        XCTAssertEqual(f.episodes[1].publishedAt, Date(timeIntervalSince1970: 1_704_434_400))
+        let local = try XCTUnwrap(f.episodes.first { $0.guid == "ep-3" })
+        XCTAssertTrue(local.enclosureProblem?.contains("not an http(s) URL") == true, "\(String(describing: local.enclosureProblem))")
+        let silent = try XCTUnwrap(f.episodes.first { $0.guid == "ep-4" })
+        XCTAssertNotNil(silent.enclosureProblem)
+    }
+
+    func testRefusesWhatIsNotAnRSSFeed() {
+        func message(_ text: String) -> String {
+            do { _ = try PodcastFeed.parse(Data(text.utf8), source: "the feed X"); return "parsed" } catch { return "\(error)" }
+        }
+        XCTAssertTrue(message("<!DOCTYPE html><html><body>Hi</body></html>").contains("is an HTML page, not an RSS feed"))
+        XCTAssertTrue(message("  <html><head>").contains("HTML page"))
+        XCTAssertTrue(message("").contains("is empty"))
+        XCTAssertTrue(message("{\"json\": true}").contains("not XML"))
+        XCTAssertTrue(message("<rss><channel><title>T</title><item></channel></rss>").contains("not well-formed XML"))
+        XCTAssertTrue(message("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>A</title></feed>").contains("Atom feed"))
+        XCTAssertTrue(message("<rss version=\"2.0\"><channel><item/></channel></rss>").contains("no channel <title>"))
+        XCTAssertTrue(message("<rss version=\"2.0\"></rss>").contains("no RSS <channel>"))
+        XCTAssertTrue(message("<svg><x/></svg>").contains("root <svg>"))
+    }
+
+    func testDurationsAndDates() {
+        XCTAssertEqual(PodcastFeed.duration("62:03"), 3723)
+        XCTAssertEqual(PodcastFeed.duration("45"), 45)
+        XCTAssertNil(PodcastFeed.duration("soon"))
+        XCTAssertNotNil(PodcastFeed.date("5 Jan 2024 06:00:00 +0000"))
+        XCTAssertNotNil(PodcastFeed.date("2024-01-05T06:00:00Z"))
+        XCTAssertNil(PodcastFeed.date("yesterday"))
+    }
+
+    func testOPMLListsFeedsAtAnyDepthOnce() throws {
+        let text = """
+            <?xml version="1.0"?>
+            <opml version="2.0"><head><title>subs</title></head><body>
+              <outline text="News">
+                <outline type="rss" text="One" xmlUrl="https://a.example/feed.xml"/>
+                <outline type="rss" title="Two" xmlUrl="http://b.example/rss"/>
+              </outline>
+              <outline type="rss" text="One again" xmlUrl="https://a.example/feed.xml"/>
+              <outline text="a folder without a feed"/>
+            </body></opml>
+            """
+        let doc = try OPMLDocument.parse(Data(text.utf8), source: "subs.opml")
+        XCTAssertEqual(doc.feeds, [.init(url: "https://a.example/feed.xml", title: "One"), .init(url: "http://b.example/rss", title: "Two")])
+        XCTAssertThrowsError(try OPMLDocument.parse(Data("<rss><channel/></rss>".utf8), source: "x")) {
+            XCTAssertTrue("\($0)".contains("is not OPML"))
+        }
+        XCTAssertThrowsError(try OPMLDocument.parse(Data("<opml><body></body></opml>".utf8), source: "x")) {
+            XCTAssertTrue("\($0)".contains("lists no feed"))
+        }
+        XCTAssertThrowsError(try OPMLDocument.parse(Data("<opml><body>".utf8), source: "x")) {
+            XCTAssertTrue("\($0)".contains("not well-formed"))
+        }
+    }
+
+    func testEpisodeFileNamesStayOneSafeComponent() {
+        let date = Date(timeIntervalSince1970: 1_704_434_400)
+        XCTAssertEqual(PodcastNaming.fileName(title: "Newer: Two/Three", published: date, fallbackDate: date,
+                                              enclosureURL: "https://x/ep.mp3?a=1", contentType: nil),
+                       "2024-01-05 - Newer - Two-Three.mp3")
+        let hostile = PodcastNaming.fileName(title: "../../etc/passwd\u{1B}[31m", published: nil, fallbackDate: date,
+                                             enclosureURL: "https://x/download", contentType: "audio/x-m4a")
+        XCTAssertFalse(hostile.contains("/"))
+        XCTAssertFalse(hostile.contains("\u{1B}"))
+        XCTAssertTrue(hostile.hasPrefix("2024-01-05 - "))
+        XCTAssertTrue(hostile.hasSuffix(".m4a"))
+        let long = PodcastNaming.fileName(title: String(repeating: "é", count: 400), published: date, fallbackDate: date,
+                                          enclosureURL: "https://x/a.opus", contentType: nil)
+        XCTAssertLessThanOrEqual(long.utf8.count, 255)
+        XCTAssertTrue(long.hasSuffix(".opus"))
+        XCTAssertEqual(PodcastNaming.folder("..."), "Podcast")
+        XCTAssertEqual(PodcastNaming.folder("A/B: C"), "A-B - C")
+    }
+
+    func testEpisodesParseIntoPathClassifierFacts() throws {
+        // The name written is the one the library reads back as series, air date and title.
+        let name = PodcastNaming.fileName(title: "Stars Over Water", published: Date(timeIntervalSince1970: 1_704_434_400),
+                                          fallbackDate: Date(), enclosureURL: "https://x/e.mp3", contentType: nil)
+        let facts = PathClassifier.podcastEpisode(folders: ["Night Shift Radio"], stem: (name as NSString).deletingPathExtension)
+        XCTAssertEqual(facts.series, "Night Shift Radio")
+        XCTAssertEqual(facts.airDate, "2024-01-05")
+        XCTAssertEqual(facts.title, "Stars Over Water")
+    }
+}
