@@ -203,3 +203,15 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(RatesRows.sparkline([0, 50, 100], width: 5), "   ▄█")
     }
 }
+
+final class ManualImportKeyTests: XCTestCase {
+    func testImportKeyPrefillsAQuotedPath() {
+        var state = makeState([snapshot(id: 1, name: "Harbor Lights S01E05 (it's here)", state: .seeding, progress: 1)])
+        state.press("I")
+        let text = state.prompt?.text ?? ""
+        XCTAssertTrue(text.hasPrefix("import '/srv/Harbor Lights S01E05 (it'\\''s here)' --type "), text)
+        let words = try? CommandLineSplitter.split(text + "tv")
+        XCTAssertEqual(words, ["import", "/srv/Harbor Lights S01E05 (it's here)", "--type", "tv"])
+        XCTAssertEqual(CommandLineSplitter.quote("/srv/plain.mkv"), "/srv/plain.mkv")
+    }
+}

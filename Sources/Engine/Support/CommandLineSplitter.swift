@@ -29,3 +29,11 @@ public enum CommandLineSplitter {
         return words
     }
 }
+
+extension CommandLineSplitter {
+    /// One word quoted so that `split` gives it back unchanged (for prompts the user then edits).
+    public static func quote(_ word: String) -> String {
+        if !word.isEmpty, word.allSatisfy({ $0.isLetter || $0.isNumber || "/._-+:@%".contains($0) }) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

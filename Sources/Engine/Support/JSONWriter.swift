@@ -67,6 +67,18 @@ struct JSONWriter {
     mutating func string(_ value: String) {
         separator()
         bytes.append(UInt8(ascii: "\""))
+        // Most names need no escaping: copy them in one piece.
+        var text = value
+        let copied = text.withUTF8 { buffer -> Bool in
+            guard !buffer.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 34 || $0 == 92 }) else { return false }
+            bytes.append(contentsOf: buffer)
+            return true
+        }
+        if copied {
+            bytes.append(UInt8(ascii: "\""))
+            needsComma = true
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])

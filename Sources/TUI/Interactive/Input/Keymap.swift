@@ -5,7 +5,7 @@ enum Action: String, CaseIterable, Sendable {
     case down, up, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
     case mark, visual, open, back, nextTab, previousTab
     case tabTorrents, tabRates, tabEvents, tabLibrary, tabJobs, tabSearch, search, scanLibrary
-    case add, pause, resume, remove, recheck, reannounce, move, category, limit
+    case add, pause, resume, remove, recheck, reannounce, move, category, limit, importDownload
     case queueUp, queueDown, queueTop, queueBottom
     case sortNext, sortReverse, stopEngine, redraw
     case priorityUp, priorityDown, skipFile
@@ -49,6 +49,7 @@ enum Action: String, CaseIterable, Sendable {
         case .move: return "Move their data to another directory"
         case .category: return "Set their category"
         case .limit: return "Set their rate limits"
+        case .importDownload: return "Import a finished download into the library by hand (a prompt: import PATH --type T)"
         case .queueUp: return "Move up the queue"
         case .queueDown: return "Move down the queue"
         case .queueTop: return "Move to the top of the queue"
@@ -75,7 +76,7 @@ struct Keymap: Sendable {
         (.nextTab, ["tab"]), (.previousTab, ["btab"]),
         (.tabTorrents, ["1"]), (.tabRates, ["2"]), (.tabEvents, ["3"]), (.tabLibrary, ["4"]), (.tabJobs, ["5"]), (.tabSearch, ["6"]), (.search, ["F"]), (.scanLibrary, ["R"]),
         (.add, ["a"]), (.pause, ["p"]), (.resume, ["u"]), (.remove, ["d"]), (.recheck, ["c"]), (.reannounce, ["A"]),
-        (.move, ["m"]), (.category, ["C"]), (.limit, ["L"]),
+        (.move, ["m"]), (.category, ["C"]), (.limit, ["L"]), (.importDownload, ["I"]),
         (.queueUp, ["K"]), (.queueDown, ["J"]), (.queueTop, ["T"]), (.queueBottom, ["B"]),
         (.sortNext, ["s"]), (.sortReverse, ["S"]), (.stopEngine, ["X"]), (.redraw, ["ctrl-l"]),
         (.priorityUp, ["+"]), (.priorityDown, ["-"]), (.skipFile, ["x"]),

@@ -136,6 +136,11 @@ extension AppState {
         case .remove: confirmation = .remove(torrents.targets)
         case .move: prompt = Prompt(kind: .command, text: "move \(ids.joined(separator: " ")) --to ")
         case .category: prompt = Prompt(kind: .command, text: "edit \(ids.joined(separator: " ")) --category ")
+        case .importDownload:
+            // A download that matched no wanted item: import it by hand, into the library of a type.
+            guard let id = torrents.targets.first, let t = torrents.rows[id] else { return [] }
+            let path = (t.savePath as NSString).appendingPathComponent(t.name)
+            prompt = Prompt(kind: .command, text: "import \(CommandLineSplitter.quote(path)) --type ")
         case .limit: prompt = Prompt(kind: .command, text: "limit \(ids.joined(separator: " ")) --down 0 --up 0")
         default: break
         }
