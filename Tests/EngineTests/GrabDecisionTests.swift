@@ -109,9 +109,14 @@ final class GrabDecisionTests: XCTestCase {
         }
     }
 
-    func testMusicImportIsRefusedClearly() {
+    func testMusicFactsComeFromTheReleaseAndTheFileName() throws {
+        let facts = try ImportPlanner.facts(file: "/x/Lantern Choir - Tidal Hours (2019) [FLAC]/03 - Low Water.flac", type: .music,
+                                            wanted: nil, release: "Lantern Choir - Tidal Hours (2019) [FLAC]", quality: "FLAC")
+        XCTAssertEqual([facts.artist, facts.album, facts.title], ["Lantern Choir", "Tidal Hours", "Low Water"])
+        XCTAssertEqual(facts.track, 3)
+        XCTAssertEqual(facts.year, 2019)
         XCTAssertThrowsError(try ImportPlanner.facts(file: "/x/a.flac", type: .music, wanted: nil, release: nil, quality: nil)) {
-            XCTAssertEqual(($0 as? EngineError)?.message, "importing music is not supported yet (only tv and movie); copy it into the library and `scan`")
+            XCTAssertTrue(($0 as? EngineError)?.message.contains("no artist and album known") == true, "\($0)")
         }
     }
 }

@@ -108,6 +108,11 @@ extension AcquisitionService {
     }
 
     /// Blocklisted identities with their reasons, and grabbed identities.
+    ///
+    /// A failed grab (its import failed, or it stalled) is not "grabbed": every failure
+    /// blocklists its release, so the blocklist alone keeps it from coming back, and
+    /// `blocklist remove` is then all it takes to let it be grabbed again. Grabs that are
+    /// downloading or imported stay grabbed for good.
     func historyKeys() async throws -> ([String: String], Set<String>) {
         try await store.pool.read { db in
             var blocked: [String: String] = [:]
@@ -118,7 +123,7 @@ extension AcquisitionService {
                 }
             }
             var grabbed = Set<String>()
-            for row in try Row.fetchAll(db, sql: "SELECT title, guid, info_hash FROM grab_history") {
+            for row in try Row.fetchAll(db, sql: "SELECT title, guid, info_hash FROM grab_history WHERE state != 'failed'") {
                 for key in [row["info_hash"] as String?, row["guid"] as String?, (row["title"] as String?)?.lowercased()].compactMap({ $0 }) {
                     grabbed.insert(key)
                 }

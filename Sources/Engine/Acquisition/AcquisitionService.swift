@@ -22,6 +22,11 @@ public actor AcquisitionService {
     /// The last `search`'s judged releases (secrets intact), which `grab N` picks from by rank.
     var lastSearch: [Decision] = []
     var lastSearchType: WantedType?
+    /// Bytes and time of last progress per grabbed download, for the stalled-grab sweep.
+    var stallClock = StallClock()
+    /// Torrents whose completion is being imported: a grab that finishes at once is reported
+    /// both by the grab and by the torrent service, and must be imported (or failed) once.
+    var importing = Set<Int64>()
 
     init(store: Store, history: History, logger: Logger, transport: (any IndexerTransport)? = nil) {
         self.store = store
@@ -32,6 +37,21 @@ public actor AcquisitionService {
 
     /// Connects grabs and imports to the engine; called once when the routes are registered.
     func attach(_ links: AcquisitionLinks) { self.links = links }
+
+    /// The acquisition timer: the stalled-grab sweep, every `sweepPeriod` seconds, until cancelled.
+    ///
+    /// One loop per service. It wakes every second to re-read `grab_stall_timeout` (one small
+    /// query), so a changed timeout takes effect at once rather than after the old period.
+    func runSweeps() async {
+        var waited: Int64 = 0
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(1))
+            waited += 1
+            guard waited >= Self.sweepPeriod(timeout: await stallTimeout()), !Task.isCancelled else { continue }
+            waited = 0
+            await sweepStalledGrabs()
+        }
+    }
 
     func transport(interface: String?) -> any IndexerTransport {
         transportOverride ?? CurlIndexerTransport(interface: interface.flatMap { $0.isEmpty ? nil : $0 })

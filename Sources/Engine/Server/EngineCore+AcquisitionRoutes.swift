@@ -39,6 +39,7 @@ extension EngineCore {
             defaultSavePath: { await self.settings.path(.defaultSavePath) },
             categoriesChanged: { await torrents.updateSettings(await self.settings) })
         Task { await service.attach(links) }
+        AcquisitionRegistry.startSweeps(for: store.path, service)
         DownloadCompletion.register(store: store.path) { id in await service.downloadCompleted(torrentId: id) }
     }
 
@@ -60,6 +61,16 @@ enum AcquisitionRegistry {
             let s = AcquisitionService(store: core.store, history: core.history, logger: core.logger)
             map[core.store.path] = s
             return s
+        }
+    }
+
+    private static let sweeps = Mutex<[String: Task<Void, Never>]>([:])
+
+    /// Starts the service's timer once per store: routes may be registered more than once.
+    static func startSweeps(for path: String, _ service: AcquisitionService) {
+        sweeps.withLock { map in
+            guard map[path] == nil else { return }
+            map[path] = Task { await service.runSweeps() }
         }
     }
 }

@@ -114,7 +114,7 @@ extension SettingKey {
         listenPort, interface, defaultSavePath, watchDir, maxActiveDownloads, maxActiveSeeds,
         ratioLimit, seedTimeLimit, idleSeedTimeLimit, shareAction, onAdd, onComplete, onSeedingDone,
         resumeSaveInterval, dht, lsd, portMapping, utp, limitLocalPeers, maxConnections, performanceProfile, diskIO, theme, keymap,
-    ] + namingKeys + transcodeKeys + podcastKeys
+    ] + namingKeys + transcodeKeys + podcastKeys + acquisitionKeys
 
     /// One naming template per library type (and the import variants), shared by `library check`,
     /// `library organize` and acquisition's import.

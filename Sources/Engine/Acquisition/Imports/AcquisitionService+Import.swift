@@ -9,7 +9,8 @@ extension AcquisitionService {
     /// Torrents that were not grabbed here are left alone. On failure the item goes back to
     /// wanted (unless a file was imported before), so the next sync tries the next best release.
     func downloadCompleted(torrentId: Int64) async {
-        guard let links else { return }
+        guard let links, importing.insert(torrentId).inserted else { return }
+        defer { importing.remove(torrentId) }
         do {
             let grab = try await store.pool.read {
                 try Row.fetchOne($0, sql: "SELECT * FROM grab_history WHERE torrent_id = ? AND state = 'grabbed' ORDER BY id DESC LIMIT 1",
@@ -76,7 +77,7 @@ extension AcquisitionService {
             wanted = try await store.pool.read { try WantedItem.fetchOne($0, key: wantedId) }
             guard wanted != nil else { throw EngineError.notFound("no wanted item #\(wantedId); `wanted list` shows them") }
         }
-        guard let type = wanted?.type ?? requested else { throw EngineError.invalid("say what it is: --wanted ID or --type tv|movie") }
+        guard let type = wanted?.type ?? requested else { throw EngineError.invalid("say what it is: --wanted ID or --type tv|movie|music|book|audiobook|comic") }
         if let wanted, let requested, requested != wanted.type {
             throw EngineError.invalid("wanted #\(wanted.id ?? 0) is \(wanted.type.rawValue), not \(requested.rawValue); drop --type")
         }
@@ -107,28 +108,19 @@ extension AcquisitionService {
         guard let root = roots.first else {
             throw EngineError.invalid("no \(libraryType.rawValue) library to import into; add one with `library add PATH --type \(libraryType.rawValue)`")
         }
-        var files = ImportPlanner.mainFiles(at: content, extensions: libraryType.extensions)
-        guard !files.isEmpty else {
-            throw EngineError.failed("no \(libraryType.rawValue) media file in \(content) (samples, extras and small files are skipped)")
-        }
-        if let episode = wanted?.episode, files.count > 1 {
-            // A season pack grabbed for one episode: only that episode.
-            let hint = type.releaseKind
-            let matching = files.filter { ReleaseParser.parse(($0.path as NSString).lastPathComponent, hint: hint).episodes.contains(episode) }
-            files = matching.isEmpty ? [files[0]] : matching
-        } else if type == .movie {
-            files = [files[0]]
-        }
+        // Tags are read from the files here; off the actor, so a slow disk holds up nothing else.
+        let item = wanted
+        let planned = try await Task.detached {
+            try ImportPlanner.plan(content: content, type: type, wanted: item, release: release, quality: quality)
+        }.value
         let naming = await links.naming()
         var report = ImportReport(files: [], wantedId: wanted?.id, quality: quality, scanned: nil)
-        for file in files {
-            let facts = try ImportPlanner.facts(file: file.path, type: type, wanted: wanted, release: release, quality: quality)
-            let ext = (file.path as NSString).pathExtension
-            guard let relative = naming.importPath(for: facts, type: libraryType, ext: ext) else {
-                throw EngineError.failed("the \(libraryType.rawValue) naming template gives no usable path for \((file.path as NSString).lastPathComponent); check `config get naming_import_*`")
+        for file in planned {
+            guard let relative = naming.importPath(for: file.facts, type: libraryType, ext: file.ext) else {
+                throw EngineError.failed("the \(libraryType.rawValue) naming template gives no usable path for \((file.source as NSString).lastPathComponent); check `config get naming_*`")
             }
-            let (target, mode) = try LibraryLinker.link(source: file.path, root: root.path, relative: relative)
-            report.files.append(.init(source: file.path, target: target, mode: mode.rawValue))
+            let (target, mode) = try LibraryLinker.link(source: file.source, root: root.path, relative: relative)
+            report.files.append(.init(source: file.source, target: target, mode: mode.rawValue))
         }
         let now = Self.now()
         let done = report

@@ -18,8 +18,9 @@ public enum ImportPlanner {
                                             "deleted scenes", "interviews", "trailers", "shorts", "screens", "screenshots", "proof"]
 
     /// The main media files under `path` (a file or a folder), largest first: media extensions of
-    /// the type only, no samples or extras, nothing under a tenth of the largest file.
-    public static func mainFiles(at path: String, extensions: Set<String>) -> [Candidate] {
+    /// the type only, no samples or extras, and with `sizeFloor` nothing under a tenth of the
+    /// largest file (right for a film or an episode, wrong for an album's short tracks).
+    public static func mainFiles(at path: String, extensions: Set<String>, sizeFloor: Bool = true) -> [Candidate] {
         var found: [Candidate] = []
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return [] }
@@ -35,7 +36,7 @@ public enum ImportPlanner {
             found.append(c)
         }
         guard let largest = found.map(\.size).max() else { return [] }
-        return found.filter { $0.size * 10 >= largest }.sorted { ($0.size, $1.path) > ($1.size, $0.path) }
+        return found.filter { !sizeFloor || $0.size * 10 >= largest }.sorted { ($0.size, $1.path) > ($1.size, $0.path) }
     }
 
     static func candidate(_ path: String, extensions: Set<String>) -> Candidate? {
@@ -90,8 +91,14 @@ public enum ImportPlanner {
             guard let title, !title.isEmpty else { throw EngineError.failed("\(name): no film title in the name; import it with --wanted ID") }
             return PathFacts(kind: .movie, title: title, year: wanted?.year ?? fromRelease?.year ?? fromFile.year,
                              edition: fromRelease?.edition ?? fromFile.edition, quality: q)
-        default:
-            throw EngineError.invalid("importing \(type.rawValue) is not supported yet (only tv and movie); copy it into the library and `scan`")
+        case .music:
+            return try trackFacts(file: file, content: file, wanted: wanted, release: release, tags: [:])
+        case .book:
+            return try bookFacts(file: file, wanted: wanted, release: release)
+        case .audiobook:
+            return try audiobookFacts(file: file, wanted: wanted, release: release, chapter: nil)
+        case .comic:
+            return try comicFacts(file: file, wanted: wanted)
         }
     }
 }

@@ -14,10 +14,10 @@ struct ImportCommand: HeadlessCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The file or folder.") var path: String
     @Option(name: .long, help: "The wanted item it is (names it, and marks the item imported).") var wanted: Int64?
-    @Option(name: .long, help: "tv or movie, when it is no wanted item (named from its file name).") var type: String?
+    @Option(name: .long, help: "tv, movie, music, book, audiobook or comic, when it is no wanted item (named from its file and folder names, and a track's tags).") var type: String?
 
     func validate() throws {
-        if wanted == nil && type == nil { throw ValidationError("say what it is: --wanted ID or --type tv|movie") }
+        if wanted == nil && type == nil { throw ValidationError("say what it is: --wanted ID or --type tv|movie|music|book|audiobook|comic") }
         if let type, WantedType(text: type) == nil { throw ValidationError("--type must be one of tv, movie, music, book, audiobook, comic") }
     }
 

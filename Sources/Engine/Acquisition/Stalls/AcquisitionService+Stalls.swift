@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+
+extension AcquisitionService {
+    // MARK: Stalled grabs
+
+    /// Removes grabbed downloads that made no progress for `grab_stall_timeout`, so the next
+    /// `rss sync` or `wanted search` takes the next best release instead of waiting forever.
+    ///
+    /// Only grabs for a wanted item (the torrents tagged `wanted:ID`): a release grabbed by hand
+    /// for nothing in particular is the person's to watch. Each stalled torrent is removed with
+    /// its data, its release blocklisted ("stalled"), its grab marked failed and its item put
+    /// back to wanted (unless a file of it is already in the library). Returns the torrent ids removed.
+    @discardableResult
+    func sweepStalledGrabs(now: Int64 = AcquisitionService.now()) async -> [Int64] {
+        guard let links else { return [] }
+        let timeout = await stallTimeout()
+        guard timeout > 0 else {
+            stallClock = StallClock()
+            return []
+        }
+        let grabs: [Row]
+        do {
+            grabs = try await store.pool.read {
+                try Row.fetchAll($0, sql: "SELECT * FROM grab_history WHERE state = 'grabbed' AND torrent_id IS NOT NULL AND wanted_id IS NOT NULL")
+            }
+        } catch {
+            logger.error("stalled-grab sweep cannot read the grabs: \(error)")
+            return []
+        }
+        var watched = Set<Int64>()
+        var removed: [Int64] = []
+        for grab in grabs {
+            let torrentId: Int64 = grab["torrent_id"]
+            guard let snapshot = await links.torrents.snapshot(torrentId), snapshot.completedAt == nil else { continue }
+            watched.insert(torrentId)
+            let waiting = [.paused, .queued, .checking, .loading].contains(snapshot.state)
+            let idle = stallClock.observe(id: torrentId, bytes: snapshot.completed, waiting: waiting, now: now, grabbedAt: grab["grabbed_at"])
+            guard idle >= timeout else { continue }
+            if await stalled(grab: grab, snapshot: snapshot, idle: idle, links: links) {
+                removed.append(torrentId)
+                watched.remove(torrentId)
+            }
+        }
+        stallClock.keep(only: watched)
+        return removed
+    }
+
+    /// Removes one stalled download and records why; false when the torrent could not be removed.
+    func stalled(grab: Row, snapshot: TorrentSnapshot, idle: Int64, links: AcquisitionLinks) async -> Bool {
+        let grabId: Int64 = grab["id"], title: String = grab["title"]
+        let wantedId: Int64? = grab["wanted_id"]
+        let message = "stalled: no download progress for \(Units.formatDuration(idle)) (\(Self.percent(snapshot.progress)) done, \(snapshot.swarmSeeds) seeds)"
+        do {
+            try await links.torrents.removeIds([snapshot.id], deleteData: true)
+        } catch {
+            logger.error("stalled grab \(title) (torrent #\(snapshot.id)) could not be removed: \(error)")
+            return false
+        }
+        let now = Self.now()
+        let row: StatementArguments = [wantedId, grab["indexer"] as String?, title, grab["guid"] as String?, grab["info_hash"] as String?, now]
+        do {
+            try await store.pool.write { db in
+                try db.execute(sql: "UPDATE grab_history SET state = 'failed', message = ? WHERE id = ?", arguments: [message, grabId])
+                try db.execute(sql: "INSERT INTO blocklist(wanted_id, indexer, title, guid, info_hash, reason, added_at) VALUES (?, ?, ?, ?, ?, 'stalled', ?)",
+                               arguments: row)
+                if let wantedId {
+                    try db.execute(sql: "UPDATE wanted SET status = 'wanted' WHERE id = ? AND status = 'grabbed'", arguments: [wantedId])
+                }
+            }
+        } catch {
+            logger.error("stalled grab \(title) was removed but could not be recorded: \(error)")
+        }
+        history.record(.warning, "grab", hash: nil, id: snapshot.id,
+                       "\(title) \(message); torrent #\(snapshot.id) and its data removed, the release blocklisted, wanted #\(wantedId ?? 0) wanted again")
+        return true
+    }
+
+    /// How often the sweep runs: every minute, more often for a timeout under two minutes.
+    static func sweepPeriod(timeout: Int64) -> Int64 {
+        timeout <= 0 ? 60 : min(60, max(1, timeout / 2))
+    }
+
+    static func percent(_ progress: Double) -> String { String(format: "%.0f%%", progress * 100) }
+}
