@@ -45,6 +45,8 @@ public enum ReleaseParser {
             }
         }
         if spaced { nameStart = 0 }
+        // Most names are not paths: return the component's result as it is, without copies.
+        if nameStart == 0 { return parseComponent(bytes, 0, end, hint: hint) }
         var info = parseComponent(bytes, nameStart, end, hint: hint)
         // A file that names no source ("group-title-1080p.mkv") takes it from its folder.
         if nameStart > 0, info.source == nil, !isUninformative(info), let folder = folderRange(bytes, nameStart) {
@@ -100,7 +102,11 @@ public enum ReleaseParser {
                 let pointer = shared.baseAddress!
                 pointer.initialize(to: ReleaseScan.Shared())
                 parseComponent(bytes, start, end, hint: hint, storage: storage, shared: pointer)
-                return pointer.move().info
+                // Take the result out without copying it (a copy retains every string and array).
+                var result = ReleaseInfo()
+                swap(&result, &pointer.pointee.info)
+                pointer.deinitialize(count: 1)
+                return result
             }
         }
     }
