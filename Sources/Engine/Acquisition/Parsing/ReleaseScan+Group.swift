@@ -8,15 +8,18 @@ extension ReleaseScan {
         guard let t = token(j) else { return false }
         if t.isNumber, t.length <= 2 { return true }                      // "-1"
         guard t.length <= 24 else { return false }
-        let word = text(of: j).lowercased()
-        return Self.repostTags.contains(word) || word.hasPrefix("rakuv")
+        if Self.repostTagKeys.contains(Vocabulary.key(bytes, t.start, t.end)) { return true }
+        // "Rakuv", "Rakuv02", "RakuvUS", ...: one reposter, many suffixes.
+        guard t.length >= 5 else { return false }
+        return zip(t.start..<t.start + 5, "rakuv".utf8).allSatisfy { Vocabulary.lower(bytes[$0]) == $1 }
     }
 
-    private static let repostTags: Set<String> = [
+    /// The tags as vocabulary keys, so the check allocates nothing.
+    private static let repostTagKeys: Set<UInt64> = Set([
         "rp", "obfuscated", "obfuscation", "scrambled", "sample", "postbot", "xpost", "nzbgeek", "repost",
         "pre", "whiterev", "buymore", "asrequested", "alternativetorequested", "gerov", "z0ids3n", "chamele0n",
         "4p", "4planet", "altezachen", "repackpost", "sickbeard", "sonarr", "radarr",
-    ]
+    ].map { word in Array(word.utf8).withUnsafeBufferPointer { Vocabulary.key($0, 0, $0.count) } })
 
     /// A token that cannot be (the start of) a group name: a quality or numbering word.
     private func isTechnical(_ j: Int) -> Bool {
