@@ -38,21 +38,6 @@ public actor AcquisitionService {
     /// Connects grabs and imports to the engine; called once when the routes are registered.
     func attach(_ links: AcquisitionLinks) { self.links = links }
 
-    /// The acquisition timer: the stalled-grab sweep, every `sweepPeriod` seconds, until cancelled.
-    ///
-    /// One loop per service. It wakes every second to re-read `grab_stall_timeout` (one small
-    /// query), so a changed timeout takes effect at once rather than after the old period.
-    func runSweeps() async {
-        var waited: Int64 = 0
-        while !Task.isCancelled {
-            try? await Task.sleep(for: .seconds(1))
-            waited += 1
-            guard waited >= Self.sweepPeriod(timeout: await stallTimeout()), !Task.isCancelled else { continue }
-            waited = 0
-            await sweepStalledGrabs()
-        }
-    }
-
     func transport(interface: String?) -> any IndexerTransport {
         transportOverride ?? CurlIndexerTransport(interface: interface.flatMap { $0.isEmpty ? nil : $0 })
     }

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Logging
-import Synchronization
 
 /// Podcast subscriptions: feeds read on a timer, new episodes downloaded into the podcasts
 /// library as `Show/YYYY-MM-DD - Title.ext`, older downloads deleted by retention.
@@ -17,6 +16,7 @@ public actor PodcastService {
     /// Podcasts being refreshed now; a second refresh waits for the first.
     var busy: Set<Int64> = []
     private var started = false
+    private var refreshingDue = false
 
     /// Largest feed document read (some shows list every episode since 2005 with show notes).
     static let maxFeedBytes = 16 * 1024 * 1024
@@ -165,22 +165,19 @@ public actor PodcastService {
     // MARK: Timer
 
     /// Refreshes each podcast when its interval has passed; started once, runs for the engine's life.
-    func start(interface: @escaping @Sendable () async -> String?) {
+    /// Clears downloads an earlier engine left half-written; once per engine.
+    func start() {
         guard !started else { return }
         started = true
         sweepPartials()
-        Task { [weak self] in
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(30))
-                guard let self else { return }
-                await self.refreshDue(interface: await interface())
-            }
-        }
     }
 
-    func refreshDue(interface: String?) async {
-        let interval = refreshInterval()
-        guard interval > 0 else { return }
+    /// Refreshes the feeds not fetched for `interval` seconds (0: never on a timer). The engine's
+    /// timer calls it; a round still running makes the next call return at once.
+    func refreshDue(interval: Int64, interface: String?) async {
+        guard interval > 0, !refreshingDue else { return }
+        refreshingDue = true
+        defer { refreshingDue = false }
         let now = Self.now()
         let due = (try? await store.pool.read { db in
             try PodcastRecord.filter(sql: "refreshed_at IS NULL OR refreshed_at + ? <= ?", arguments: [interval, now]).fetchAll(db)
@@ -225,18 +222,3 @@ public actor PodcastService {
         busy.insert(id)
     }
 }
-
-/// The engine's `PodcastService`s, one per store path, made on first use (as `AcquisitionRegistry`).
-enum PodcastRegistry {
-    private static let services = Mutex<[String: PodcastService]>([:])
-
-    static func service(for core: EngineCore) -> PodcastService {
-        services.withLock { map in
-            if let s = map[core.store.path] { return s }
-            let s = PodcastService(store: core.store, history: core.history, logger: core.logger, library: core.library)
-            map[core.store.path] = s
-            return s
-        }
-    }
-}
-

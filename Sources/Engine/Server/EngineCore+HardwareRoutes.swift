@@ -1,14 +1,11 @@
-import Foundation
-
 extension EngineCore {
-    /// `hardware.report`: detection runs in the engine, which owns the cache in the database.
+    /// `hardware.report`: the transcoder's own report, so `gpu --refresh` also changes what
+    /// the next job uses.
     func addHardwareRoutes(_ r: inout RouterBuilder) {
-        let store = self.store
+        let transcode = self.transcode
         r.on(Methods.HardwareReportRequest.self) { request in
-            let detector = HardwareDetector()
-            let (report, cache) = await detector.detect(cached: request.refresh ? nil : HardwareCacheStore.load(store))
-            if !report.cached { HardwareCacheStore.save(cache, store) }
-            return RawJSON(bytes: Array(try report.jsonData()))
+            await transcode.start()
+            return RawJSON(bytes: Array(try await transcode.hardwareReport(refresh: request.refresh).jsonData()))
         }
     }
 }

@@ -1,12 +1,8 @@
 extension EngineCore {
-    /// The podcast socket methods. The service's refresh timer starts with the router.
+    /// The podcast socket methods (the engine's timer refreshes the feeds).
     func addPodcastRoutes(_ r: inout RouterBuilder) {
-        let service = PodcastRegistry.service(for: self)
-        let interface: @Sendable () async -> String? = {
-            let name = await self.settings[.interface]
-            return name.isEmpty ? nil : name
-        }
-        Task { await service.start(interface: interface) }
+        let service = podcasts
+        let interface: @Sendable () async -> String? = { await self.boundInterface }
         r.on(Methods.PodcastAdd.self) { try await service.add($0, interface: await interface()) }
         r.on(Methods.PodcastList.self) { _ in try await service.list() }
         r.on(Methods.PodcastRemove.self) { try await service.remove($0.id, deleteFiles: $0.deleteFiles) }

@@ -3,6 +3,6 @@ extension EngineCore {
     /// the queue and run again at the next start. (Without this call an `atexit` handler still
     /// stops ffmpeg and removes its temporary files, and the next start re-queues the jobs.)
     func stopTranscoding() async {
-        await TranscodeRegistry.service(for: self).shutdown()
+        await transcode.shutdown()
     }
 }

@@ -1,13 +1,11 @@
 extension EngineCore {
     /// The transcoding socket methods: jobs, presets, rules.
     ///
-    /// The service lives in `TranscodeRegistry` (keyed by home) and starts here: the router
-    /// is built once, after the torrents are loaded, so jobs a previous engine left running
-    /// are re-queued at once. Each handler also awaits the start (a no-op once it has run),
-    /// so a request that arrives first still finds the built-in presets written.
+    /// The service starts in the background with the engine (`startServices`); each handler
+    /// awaits that start (a no-op once it has run), so a request that arrives first still finds
+    /// the built-in presets written.
     func addTranscodeRoutes(_ r: inout RouterBuilder) {
-        let transcode = TranscodeRegistry.service(for: self)
-        Task { await transcode.start() }
+        let transcode = self.transcode
         r.on(Methods.TranscodeSubmit.self) { request in
             await transcode.start()
             return try await transcode.submit(request)

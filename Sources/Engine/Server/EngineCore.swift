@@ -8,6 +8,9 @@ final class EngineCore: Sendable {
     let store: Store
     let torrents: TorrentService
     let library: LibraryService
+    let transcode: TranscodeService
+    let acquisition: AcquisitionService
+    let podcasts: PodcastService
     let history: History
     let session: LibtorrentSession
     let logger: Logger
@@ -26,11 +29,41 @@ final class EngineCore: Sendable {
         history = History(store: store, logger: logger)
         torrents = TorrentService(session: session, store: store, settings: settings, history: history, logger: logger)
         library = LibraryService(store: store, history: history, logger: logger)
-        state = EngineRuntimeState(settings: settings, altActive: Self.altSpeedActive(settings))
+        let state = EngineRuntimeState(settings: settings, altActive: Self.altSpeedActive(settings))
+        self.state = state
+        transcode = TranscodeService(store: store, history: history, logger: logger, torrents: torrents, library: library,
+                                     settings: { await state.settings })
+        acquisition = AcquisitionService(store: store, history: history, logger: logger)
+        podcasts = PodcastService(store: store, history: history, logger: logger, library: library)
         (stopRequests, stopContinuation) = AsyncStream<Void>.makeStream()
     }
 
     func requestStop() { stopContinuation.yield() }
+
+    /// Connects the services to each other and starts their background work, once, after
+    /// the torrents are loaded. Transcoding finds ffmpeg in the background (its handlers wait
+    /// for it), so the socket opens without waiting for that.
+    func startServices() async {
+        let torrents = self.torrents
+        let acquisition = self.acquisition
+        await acquisition.attach(AcquisitionLinks(
+            torrents: torrents, library: library,
+            naming: { await self.libraryNaming() },
+            defaultSavePath: { await self.settings.path(.defaultSavePath) },
+            categoriesChanged: { await torrents.updateSettings(await self.settings) }))
+        await torrents.observeCompletions { id in await acquisition.downloadCompleted(torrentId: id) }
+        await podcasts.start()
+        let transcode = self.transcode
+        Task { await transcode.start() }
+    }
+
+    /// The interface downloads must use (the kill switch's), or nil for any.
+    var boundInterface: String? {
+        get async {
+            let name = await settings[.interface]
+            return name.isEmpty ? nil : name
+        }
+    }
 
     // MARK: Periodic work
 
@@ -47,6 +80,16 @@ final class EngineCore: Sendable {
                 await torrents.enforceShareRules()
                 await scanWatchDirectory()
                 await applyAltSpeedIfChanged()
+            }
+            let settings = await state.settings
+            let stallTimeout = settings.int(.grabStallTimeout)
+            if stallTimeout > 0, tick % Int(AcquisitionService.sweepPeriod(timeout: stallTimeout)) == 0 {
+                await acquisition.sweepStalledGrabs(timeout: stallTimeout)
+            }
+            if tick % 30 == 0 {
+                let podcasts = self.podcasts, interval = settings.int(.podcastRefreshInterval), interface = await boundInterface
+                // Feeds download for minutes at times: off this loop, one refresh round at a time.
+                Task { await podcasts.refreshDue(interval: interval, interface: interface) }
             }
         }
     }

@@ -51,6 +51,7 @@ public enum EngineProcess {
         drain.start()
 
         try await core.torrents.load(uncleanShutdown: unclean)
+        await core.startServices()
         let server = try await EngineServer.start(socketPath: home.socketPath, router: core.makeRouter(), logger: logger)
         logger.info("engine \(SeedtuiVersion.current) (libtorrent \(LibtorrentSession.libtorrentVersion)) ready on \(home.socketPath), pid \(getpid())")
 

@@ -114,7 +114,7 @@ extension TorrentService {
         history.record(.info, "complete", entry: entry, "completed \(entry.record.name)")
         refreshStatus(of: entry)
         hooks.run(settings[.onComplete], for: entry.snapshot())
-        DownloadCompletion.notify(store: store.path, torrentId: id)
+        for observer in completionObservers { Task { await observer(id) } }
         // A quiet seed is not in libtorrent's change reports any more: its transfer
         // counters settle on the next stats tick, so read them once more after it.
         Task {

@@ -27,6 +27,9 @@ actor TorrentService {
     var lastResumeSweep = Date()
     var shareRules: ShareRules
     let hooks: Hooks
+    /// Told once per completed torrent (acquisition imports grabbed downloads); each runs in
+    /// its own task, so a slow import never holds the torrent service.
+    var completionObservers: [@Sendable (Int64) async -> Void] = []
 
     init(session: LibtorrentSession, store: Store, settings: Settings, history: History, logger: Logger) {
         self.session = session
@@ -145,5 +148,11 @@ actor TorrentService {
         for status in statuses where status.phase != .checkingResume && status.phase != .unknown {
             startRecheck(status.hash)
         }
+    }
+}
+
+extension TorrentService {
+    func observeCompletions(_ observer: @escaping @Sendable (Int64) async -> Void) {
+        completionObservers.append(observer)
     }
 }

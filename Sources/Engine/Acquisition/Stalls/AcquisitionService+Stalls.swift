@@ -12,9 +12,8 @@ extension AcquisitionService {
     /// its data, its release blocklisted ("stalled"), its grab marked failed and its item put
     /// back to wanted (unless a file of it is already in the library). Returns the torrent ids removed.
     @discardableResult
-    func sweepStalledGrabs(now: Int64 = AcquisitionService.now()) async -> [Int64] {
+    func sweepStalledGrabs(timeout: Int64, now: Int64 = AcquisitionService.now()) async -> [Int64] {
         guard let links else { return [] }
-        let timeout = await stallTimeout()
         guard timeout > 0 else {
             stallClock = StallClock()
             return []

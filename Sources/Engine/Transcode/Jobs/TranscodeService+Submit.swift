@@ -91,7 +91,7 @@ extension TranscodeService {
 
     /// The planned job: what it would run on this machine now, or why it could not.
     func plan(_ intent: Intent, priority: Int, now: Int64) async -> Methods.JobView {
-        let settings = TranscodeSettings.load(store)
+        let settings = TranscodeSettings(await self.settings())
         let report = intent.recipe.encodesVideo ? await hardwareReport(softwareOnly: settings.softwareOnly) : nil
         var job = TranscodeJob(input: intent.input, target: intent.target, preset: intent.preset, ruleId: intent.rule,
                                recipe: intent.recipe, priority: priority, createdAt: now)

@@ -11,6 +11,8 @@ import Logging
 /// temporary files removed.
 public actor TranscodeService {
     let store: Store
+    /// The engine's settings in force (slots, hardware choice).
+    let settings: @Sendable () async -> Settings
     let history: History
     let logger: Logger
     let torrents: TorrentService
@@ -25,7 +27,9 @@ public actor TranscodeService {
     private var stopping = false
     private var ticker: Task<Void, Never>?
 
-    init(store: Store, history: History, logger: Logger, torrents: TorrentService, library: LibraryService) {
+    init(store: Store, history: History, logger: Logger, torrents: TorrentService, library: LibraryService,
+         settings: @escaping @Sendable () async -> Settings) {
+        self.settings = settings
         self.store = store
         self.history = history
         self.logger = logger
@@ -109,7 +113,16 @@ public actor TranscodeService {
     /// restarts while the machine's fingerprint holds); nil when software is forced.
     func hardwareReport(softwareOnly: Bool) async -> HardwareReport? {
         if softwareOnly { return nil }
-        if let hardware { return hardware }
+        return await hardwareReport(refresh: false)
+    }
+
+    /// The report `gpu` prints and jobs use: one per engine, detected again on `refresh`
+    /// (also past the database cache). A report served from memory says it is cached.
+    func hardwareReport(refresh: Bool) async -> HardwareReport {
+        if !refresh, var hardware {
+            hardware.cached = true
+            return hardware
+        }
         if let hardwareTask { return await hardwareTask.value }
         // A report given by path replaces detection: for tests, and to pin a machine's paths.
         if let path = ProcessInfo.processInfo.environment["SEEDTUI_TRANSCODE_REPORT"], !path.isEmpty {
@@ -124,7 +137,7 @@ public actor TranscodeService {
         let path = ffmpegPath
         let task = Task.detached { () -> HardwareReport in
             let detector = HardwareDetector(ffmpegPath: path)
-            let (report, cache) = await detector.detect(cached: HardwareCacheStore.load(store))
+            let (report, cache) = await detector.detect(cached: refresh ? nil : HardwareCacheStore.load(store))
             if !report.cached { HardwareCacheStore.save(cache, store) }
             return report
         }
@@ -149,7 +162,7 @@ public actor TranscodeService {
     /// Starts queued jobs, highest priority first, while their device has a free slot.
     func schedule() async {
         guard started, !stopping else { return }
-        let settings = TranscodeSettings.load(store)
+        let settings = TranscodeSettings(await self.settings())
         let queued = (try? await store.pool.read { db in
             try TranscodeJob.filter(Column("state") == TranscodeJobState.queued.rawValue)
                 .order(Column("priority").desc, Column("id")).limit(1000).fetchAll(db)

@@ -1,5 +1,3 @@
-import GRDB
-
 extension SettingKey {
     public static let transcodeGPUSlots = SettingKey("transcode_gpu_slots", .integer, "2", "Transcoding jobs encoding on the GPU at once (0 holds them queued)")
     public static let transcodeCPUSlots = SettingKey("transcode_cpu_slots", .integer, "1", "Transcoding jobs on the CPU at once: software encodes, remuxes, audio, subtitles (0 holds them queued)")
@@ -9,24 +7,20 @@ extension SettingKey {
     public static let transcodeKeys: [SettingKey] = [transcodeGPUSlots, transcodeCPUSlots, transcodeHardware]
 }
 
-/// The transcoding settings in force, read straight from the `setting` table (stored values
-/// over defaults), so they apply to the next scheduling pass without an engine restart.
+/// The transcoding settings in force, from the engine's settings (so a `config set` applies
+/// at the next scheduling pass).
 struct TranscodeSettings: Sendable, Equatable {
     var gpuSlots: Int
     var cpuSlots: Int
     var softwareOnly: Bool
 
-    static func load(_ store: Store) -> TranscodeSettings {
-        let stored = (try? store.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT key, value FROM setting WHERE key LIKE 'transcode\\_%' ESCAPE '\\'")
-        }) ?? []
-        var map: [String: String] = [:]
-        for row in stored { map[row["key"]] = row["value"] }
+    init(_ settings: Settings) {
         func slots(_ key: SettingKey) -> Int {
-            let n = Int(map[key.name] ?? key.defaultValue) ?? Int(key.defaultValue)!
+            let n = Int(settings.int(key))
             return n < 0 ? 64 : n
         }
-        return TranscodeSettings(gpuSlots: slots(.transcodeGPUSlots), cpuSlots: slots(.transcodeCPUSlots),
-                                 softwareOnly: (map[SettingKey.transcodeHardware.name] ?? "auto") == "software")
+        gpuSlots = slots(.transcodeGPUSlots)
+        cpuSlots = slots(.transcodeCPUSlots)
+        softwareOnly = settings[.transcodeHardware] == "software"
     }
 }
