@@ -27,30 +27,7 @@ extension AcquisitionService {
             throw EngineError.invalid("no enabled indexer to search; add one with `indexer add NAME URL --apikey KEY`")
         }
 
-        let transport = self.transport(interface: interface)
-        let now = Self.now()
-        var outcomes: [(IndexerRecord, Methods.Search.Outcome, [IndexerRelease], IndexerError?)] = []
-        await withTaskGroup(of: (IndexerRecord, Methods.Search.Outcome, [IndexerRelease], IndexerError?).self) { group in
-            for record in all {
-                group.addTask { await self.searchOne(record, request: request, transport: transport, now: now) }
-            }
-            for await result in group { outcomes.append(result) }
-        }
-
-        var releases: [IndexerRelease] = []
-        var final: [Methods.Search.Outcome] = []
-        for (record, outcome, found, error) in outcomes.sorted(by: { ($0.0.priority, $0.0.name) < ($1.0.priority, $1.0.name) }) {
-            var record = record
-            var outcome = outcome
-            if let error {
-                outcome.message = try await recordFailure(&record, error)
-            } else if outcome.status == "ok" {
-                IndexerHealth.recordSuccess(&record, now: Self.now())
-                try await save(health: record, caps: false)
-                releases += found
-            }
-            final.append(outcome)
-        }
+        let (final, releases) = try await ask(all, request: request, interface: interface)
         let target = SearchTarget(type: request.type, title: request.query.text, year: request.query.year,
                                   season: request.query.season, episode: request.query.episode, strict: false)
         let (blocklist, grabbed) = try await historyKeys()
@@ -113,20 +90,22 @@ extension AcquisitionService {
     /// blocklists its release, so the blocklist alone keeps it from coming back, and
     /// `blocklist remove` is then all it takes to let it be grabbed again. Grabs that are
     /// downloading or imported stay grabbed for good.
-    func historyKeys() async throws -> ([String: String], Set<String>) {
+    /// The keys a stored release is known by, as `BlocklistSpecification.keys` makes them for a
+    /// new one: info-hash, guid and lowercased title.
+    static func releaseKeys(_ row: Row) -> [String] {
+        [row["info_hash"] as String?, row["guid"] as String?, (row["title"] as String?)?.lowercased()].compactMap { $0 }
+    }
+
+    func historyKeys() async throws -> (blocklist: [String: String], grabbed: Set<String>) {
         try await store.pool.read { db in
             var blocked: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT title, guid, info_hash, reason FROM blocklist") {
                 let reason: String = row["reason"]
-                for key in [row["info_hash"] as String?, row["guid"] as String?, (row["title"] as String?)?.lowercased()].compactMap({ $0 }) {
-                    blocked[key] = reason
-                }
+                for key in Self.releaseKeys(row) { blocked[key] = reason }
             }
             var grabbed = Set<String>()
             for row in try Row.fetchAll(db, sql: "SELECT title, guid, info_hash FROM grab_history WHERE state != 'failed'") {
-                for key in [row["info_hash"] as String?, row["guid"] as String?, (row["title"] as String?)?.lowercased()].compactMap({ $0 }) {
-                    grabbed.insert(key)
-                }
+                grabbed.formUnion(Self.releaseKeys(row))
             }
             return (blocked, grabbed)
         }

@@ -14,10 +14,11 @@ extension AcquisitionService {
         let records = try await enabledIndexers()
         let wants = try await activeWants(ids: nil, missingOnly: false)
         var report = SyncReport(wanted: wants.count)
-        let (outcomes, releases) = try await fetch(IndexerQuery(function: .search), type: nil, from: records, interface: interface)
+        let (outcomes, releases) = try await ask(records, request: Methods.Search(query: IndexerQuery(function: .search), type: nil), interface: interface)
         report.outcomes = outcomes
         report.releases = releases.count
-        try await grabBest(releases, wants: wants, into: &report)
+        var keys = try await historyKeys()
+        try await grabBest(releases, wants: wants, keys: &keys, into: &report)
         report.elapsedMs = Self.milliseconds(since: started)
         history.record(report.failures.isEmpty ? .info : .warning, "rss",
                        hash: nil, id: nil, "rss sync: \(releases.count) releases from \(outcomes.filter { $0.status == "ok" }.count) of \(outcomes.count) indexers, \(report.grabs.count) grabbed")
@@ -30,11 +31,13 @@ extension AcquisitionService {
     /// the cutoff); `--missing` only those with nothing grabbed or on disk.
     func searchWanted(ids: [Int64], missingOnly: Bool, interface: String?) async throws -> SyncReport {
         let started = ContinuousClock.now
-        let records = try await enabledIndexers()
         let wants = try await activeWants(ids: ids.isEmpty ? nil : ids, missingOnly: missingOnly)
         var report = SyncReport(wanted: wants.count)
+        var keys = try await historyKeys()
         for want in wants {
-            let (outcomes, releases) = try await fetch(want.item.query, type: want.item.type, from: records, interface: interface)
+            // Read per item: an indexer that failed for the previous item is resting now.
+            let records = try await enabledIndexers()
+            let (outcomes, releases) = try await ask(records, request: Methods.Search(query: want.item.query, type: want.item.type), interface: interface)
             report.outcomes += outcomes.map { o in
                 var o = o
                 o.message = o.message ?? "wanted #\(want.item.id ?? 0)"
@@ -45,7 +48,7 @@ extension AcquisitionService {
                 let now = Self.now()
                 try await store.pool.write { try $0.execute(sql: "UPDATE wanted SET last_searched_at = ? WHERE id = ?", arguments: [now, id]) }
             }
-            try await grabBest(releases, wants: [want], into: &report)
+            try await grabBest(releases, wants: [want], keys: &keys, into: &report)
         }
         report.elapsedMs = Self.milliseconds(since: started)
         return report
@@ -101,10 +104,11 @@ extension AcquisitionService {
         }
     }
 
-    /// Every indexer asked in parallel with one query; health written as `search` writes it.
-    func fetch(_ query: IndexerQuery, type: WantedType?, from records: [IndexerRecord], interface: String?)
+    /// Every indexer asked in parallel with one query, outcomes in priority order, each
+    /// indexer's health written (a failure starts or lengthens its rest). `search`, `rss sync`
+    /// and `wanted search` all ask through here.
+    func ask(_ records: [IndexerRecord], request: Methods.Search, interface: String?)
         async throws -> ([Methods.Search.Outcome], [IndexerRelease]) {
-        let request = Methods.Search(query: query, type: type)
         let transport = self.transport(interface: interface)
         let now = Self.now()
         var results: [(IndexerRecord, Methods.Search.Outcome, [IndexerRelease], IndexerError?)] = []
@@ -133,25 +137,26 @@ extension AcquisitionService {
     /// Matches, then grabs each item's best release; a release is taken once even when two
     /// items accept it. A grab that cannot start is reported, and blocklisted when the release
     /// itself is at fault (a bad .torrent), so the next best one is tried next time.
-    func grabBest(_ releases: [IndexerRelease], wants: [GrabMatcher.Want], into report: inout SyncReport) async throws {
+    /// `keys` are the blocklist and grab-history keys, read once per sync and kept current here.
+    func grabBest(_ releases: [IndexerRelease], wants: [GrabMatcher.Want], keys known: inout (blocklist: [String: String], grabbed: Set<String>),
+                  into report: inout SyncReport) async throws {
         guard !releases.isEmpty, !wants.isEmpty else { return }
-        let (blocked, grabbed) = try await historyKeys()
-        let result = GrabMatcher(wants: wants, engine: decisions).pick(releases, blocklist: blocked, grabbed: grabbed)
+        let result = GrabMatcher(wants: wants, engine: decisions).pick(releases, blocklist: known.blocklist, grabbed: known.grabbed)
         report.judged += result.judged
         report.accepted += result.accepted
-        var taken = grabbed
         for pick in result.picks {
             let keys = BlocklistSpecification.keys(pick.decision.release)
-            if keys.contains(where: taken.contains) { continue }
+            if keys.contains(where: known.grabbed.contains) { continue }
             do {
                 let outcome = try await grab(pick.decision, wanted: pick.want.item, type: pick.want.item.type, upgrade: pick.upgrade)
                 report.grabs.append(outcome)
-                taken.formUnion(keys)
+                known.grabbed.formUnion(keys)
             } catch let error as EngineError {
                 report.failures.append("wanted #\(pick.want.item.id ?? 0) \(pick.want.item.label): \(error.message)")
                 history.record(.error, "grab", hash: nil, id: nil, error.message)
                 if case .invalid = error {
                     await blocklist(pick.decision.release, wantedId: pick.want.item.id, reason: "grab failed: \(error.message)")
+                    for key in keys { known.blocklist[key] = "grab failed" }
                 }
             }
         }

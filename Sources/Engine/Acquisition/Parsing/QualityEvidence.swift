@@ -27,7 +27,6 @@ struct QualityEvidence {
     var untouched = false
     var iso = false
     var threeD = false
-    var dvdSource = false
     var webMux = false
     var webService = false
     /// "HD TV" written as two words (a tool's spelling of HDTV-720p).

@@ -156,10 +156,6 @@ struct ReleaseScan {
         guard let w = token(i)?.word else { return false }
         return w.kind == .flag && w.value == f.rawValue
     }
-    func isSource(_ i: Int, _ s: SourceWord) -> Bool {
-        guard let w = token(i)?.word else { return false }
-        return w.kind == .source && w.value == s.rawValue
-    }
 }
 
 /// Extensions that tell something about the content; anything else is left in the name.
