@@ -76,6 +76,9 @@ final class PodcastFeedTests: XCTestCase {
         XCTAssertTrue(message("<rss version=\"2.0\"><channel><item/></channel></rss>").contains("no channel <title>"))
         XCTAssertTrue(message("<rss version=\"2.0\"></rss>").contains("no RSS <channel>"))
         XCTAssertTrue(message("<svg><x/></svg>").contains("root <svg>"))
+        let laughs = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"ha\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]><rss><channel><title>&b;</title></channel></rss>"
+        XCTAssertTrue(message(laughs).contains("declares XML entities"), message(laughs))
+        XCTAssertThrowsError(try OPMLDocument.parse(Data(laughs.utf8), source: "subs.opml"))
     }
 
     func testDurationsAndDates() {

@@ -20,8 +20,9 @@ public struct OPMLDocument: Sendable, Equatable {
 
     public static func parse(_ data: Data, source: String) throws -> OPMLDocument {
         let reader = OPMLReader()
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
+        guard let parser = SafeXMLParser.make(data) else {
+            throw EngineError.invalid("\(source) declares XML entities, which seedtui refuses to expand; export the subscriptions again")
+        }
         parser.delegate = reader
         // corelibs' XMLParser recovers and returns true after errors: the delegate notes them.
         let ok = parser.parse() && parser.parserError == nil && reader.errorLine == nil

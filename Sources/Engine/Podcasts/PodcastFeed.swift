@@ -44,9 +44,9 @@ extension PodcastFeed {
         }
         #if canImport(FoundationXML)
         let reader = PodcastFeedReader()
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = false
-        parser.shouldResolveExternalEntities = false
+        guard let parser = SafeXMLParser.make(data) else {
+            throw EngineError.invalid("\(source) declares XML entities, which seedtui refuses to expand; nothing was changed")
+        }
         parser.delegate = reader
         // corelibs' XMLParser recovers and returns true after errors: the delegate notes them.
         let ok = parser.parse() && parser.parserError == nil && reader.errorLine == nil

@@ -41,12 +41,9 @@ enum IndexerXML {
         let bytes = strippedPrefix(data)
         if bytes.isEmpty { throw IndexerError.malformed("the answer is empty") }
         if let html = htmlPage(bytes) { throw IndexerError.htmlPage(title: html) }
-        if bytes.firstRange(of: Data("<!ENTITY".utf8)) != nil {
+        guard let parser = SafeXMLParser.make(Data(bytes)) else {
             throw IndexerError.malformed("the document declares XML entities, which are refused")
         }
-        let parser = XMLParser(data: bytes)
-        parser.shouldProcessNamespaces = false
-        parser.shouldResolveExternalEntities = false
         let builder = Builder()
         parser.delegate = builder
         let ok = parser.parse()

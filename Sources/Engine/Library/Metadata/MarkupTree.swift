@@ -69,12 +69,9 @@ enum MarkupParser {
 
     /// - Parameter what: the document's role, for the error message ("the OPF package document").
     static func parse(_ bytes: [UInt8], path: String, what: String) throws -> MarkupNode {
-        if bytes.firstIndex(of: Array("<!ENTITY".utf8)) != nil {
+        guard let parser = SafeXMLParser.make(Data(bytes)) else {
             throw MetadataError.corrupt(path, "\(what) declares XML entities, which seedtui refuses to expand")
         }
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldProcessNamespaces = false
-        parser.shouldResolveExternalEntities = false
         let builder = TreeBuilder()
         parser.delegate = builder
         let parsed = parser.parse()
