@@ -15,6 +15,8 @@ public actor LibraryService {
     private var last: ScanProgress?
     private var queued: [(roots: [LibraryRootRecord], subtree: String?, full: Bool, box: ScanProgressBox)] = []
     private var nextScanId: Int64 = 1
+    /// `scan --wait` long polls, resumed when a scan ends.
+    private var scanWaiters: [UUID: CheckedContinuation<Void, Never>] = [:]
     var limits = ProbeLimits()
 
     init(store: Store, history: History, logger: Logger) {
@@ -144,10 +146,27 @@ public actor LibraryService {
         }
     }
 
+    /// Suspends until a scan ends or `milliseconds` pass.
+    func waitForScanEnd(milliseconds: Int) async {
+        let key = UUID()
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            scanWaiters[key] = continuation
+            Task { [weak self] in
+                try? await Task.sleep(for: .milliseconds(milliseconds))
+                await self?.resumeScanWaiter(key)
+            }
+        }
+    }
+
+    private func resumeScanWaiter(_ key: UUID) { scanWaiters.removeValue(forKey: key)?.resume() }
+
     private func finished(_ box: ScanProgressBox) {
         let p = box.snapshot
         last = p
         running = nil
+        let waiters = scanWaiters
+        scanWaiters = [:]
+        waiters.values.forEach { $0.resume() }
         let took = String(format: "%.1f", (p.finishedAt ?? p.startedAt) - p.startedAt)
         history.record(p.phase == .done ? .info : .error, "library", hash: nil, id: nil,
                        "scan \(p.phase == .done ? "done" : "failed") in \(took) s: \(p.seen) files, \(p.added) added, \(p.updated) updated, \(p.moved) moved, \(p.removed) removed, \(p.failed) unreadable")

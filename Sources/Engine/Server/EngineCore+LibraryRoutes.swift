@@ -9,13 +9,11 @@ extension EngineCore {
         r.on(Methods.LibraryRoots.self) { _ in try await library.roots() }
         r.on(Methods.LibraryScan.self) { try await library.startScan(path: $0.path, full: $0.full) }
         r.on(Methods.LibraryScanStatus.self) { request in
-            let deadline = ContinuousClock.now + .milliseconds(max(0, min(request.waitMs ?? 0, 10_000)))
-            var status = await library.scanStatus(id: request.id)
-            while let s = status, s.phase != .done, s.phase != .failed, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(5))
-                status = await library.scanStatus(id: request.id)
+            let wait = max(0, min(request.waitMs ?? 0, 10_000))
+            if wait > 0, let s = await library.scanStatus(id: request.id), s.phase != .done, s.phase != .failed {
+                await library.waitForScanEnd(milliseconds: wait)
             }
-            return status
+            return await library.scanStatus(id: request.id)
         }
         r.on(Methods.LibraryList.self) { try library.list($0) }
         r.on(Methods.LibraryShow.self) { try library.show(id: $0.id) }

@@ -159,6 +159,8 @@ final class EngineCore: Sendable {
         let active = Self.altSpeedActive(settings)
         _ = await state.setAltActive(active)
         try applySessionSettings(settings, altActive: active)
+        // More slots, or software forced: queued jobs may start now (nothing polls for it).
+        if SettingKey.transcodeKeys.contains(key) { await transcode.schedule() }
         return value
     }
 

@@ -25,7 +25,6 @@ public actor TranscodeService {
     private var waiters: [UUID: CheckedContinuation<Void, Never>] = [:]
     private var started = false
     private var stopping = false
-    private var ticker: Task<Void, Never>?
 
     init(store: Store, history: History, logger: Logger, torrents: TorrentService, library: LibraryService,
          settings: @escaping @Sendable () async -> Settings) {
@@ -59,12 +58,6 @@ public actor TranscodeService {
             logger.info("transcoding with \(path); HDR→SDR: \(filters.toneMapSummary)")
         } else {
             logger.warning("ffmpeg not found: transcoding jobs will fail until it is installed")
-        }
-        ticker = Task { [weak self] in
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(2))
-                await self?.schedule()
-            }
         }
         await schedule()
     }
@@ -259,7 +252,6 @@ public actor TranscodeService {
     /// again at the next start. Waits up to 10 s.
     func shutdown() async {
         stopping = true
-        ticker?.cancel()
         for handle in handles.values { handle.interrupt() }
         for _ in 0..<200 where !handles.isEmpty { try? await Task.sleep(for: .milliseconds(50)) }
         if !handles.isEmpty { logger.warning("\(handles.count) transcoding job(s) still stopping; the next start re-queues them") }
