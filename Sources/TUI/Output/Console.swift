@@ -39,10 +39,24 @@ enum Console {
     /// Terminal width, or nil when stdout is not a terminal (then nothing is cut).
     static var columns: Int? {
         guard isTTY else { return nil }
+        return width(of: STDOUT_FILENO)
+    }
+
+    /// Width of the terminal on `fd`, else $COLUMNS, else 100.
+    static func width(of fd: Int32) -> Int {
         var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 100
     }
+
+    /// "2026-11-26 14:05", local time: dates in tables for people.
+    static func date(_ seconds: Double) -> String { dateFormatter.string(from: Date(timeIntervalSince1970: seconds)) }
+
+    nonisolated(unsafe) private static let dateFormatter: DateFormatter = {
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f
+    }()
 
     static func color(_ text: String, _ code: String) -> String {
         useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

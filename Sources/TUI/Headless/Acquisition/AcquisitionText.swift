@@ -4,11 +4,7 @@ import Foundation
 
 /// The human forms of acquisition answers: indexer lists, search results, profiles.
 enum AcquisitionText {
-    static func time(_ seconds: Int64) -> String {
-        let f = DateFormatter()
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: Date(timeIntervalSince1970: Double(seconds)))
-    }
+    static func time(_ seconds: Int64) -> String { Console.date(Double(seconds)) }
 
     /// "5m", "3h", "12d" since a date.
     static func age(_ date: Date?) -> String {

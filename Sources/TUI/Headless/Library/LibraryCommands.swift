@@ -52,7 +52,7 @@ struct Library: ParsableCommand {
                                .init(title: "ITEMS", alignRight: true), .init(title: "SIZE", alignRight: true),
                                .init(title: "ERRORS", alignRight: true), .init(title: "SCANNED")])
             for r in roots {
-                let scanned = r.scannedAt.map { LibraryText.date($0) } ?? "never"
+                let scanned = r.scannedAt.map { Console.date($0) } ?? "never"
                 table.add([String(r.id), r.type.rawValue + (r.isPrivate ? " (private)" : ""), r.path, String(r.items),
                            Units.formatBytes(r.bytes), String(r.errors), scanned])
             }

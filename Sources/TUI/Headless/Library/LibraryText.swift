@@ -3,12 +3,6 @@ import Foundation
 
 /// The human forms of library answers.
 enum LibraryText {
-    static func date(_ seconds: Double) -> String {
-        let f = DateFormatter()
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: Date(timeIntervalSince1970: seconds))
-    }
-
     static func printItems(_ raw: RawJSON, json: Bool) throws {
         if json { Console.writeJSON(raw.bytes); return }
         let items = try JSONDecoder().decode([LibraryItem].self, from: Data(raw.bytes))

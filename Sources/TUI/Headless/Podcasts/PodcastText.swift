@@ -10,7 +10,7 @@ enum PodcastText {
         for s in list {
             let p = s.podcast
             table.add([String(p.id ?? 0), TerminalText.inert(p.title), String(s.episodes), String(s.downloaded), Units.formatBytes(s.bytes),
-                       retention(p), p.lastError != nil ? "failed" : (p.refreshedAt.map { LibraryText.date(Double($0)) } ?? "never")])
+                       retention(p), p.lastError != nil ? "failed" : (p.refreshedAt.map { Console.date(Double($0)) } ?? "never")])
         }
         table.print()
         for s in list { if let e = s.podcast.lastError { Console.error("podcast #\(s.podcast.id ?? 0): \(TerminalText.inert(e))") } }
@@ -35,7 +35,7 @@ enum PodcastText {
         var table = Table([.init(title: "ID", alignRight: true), .init(title: "DATE"), .init(title: "STATE"), .init(title: "SIZE", alignRight: true),
                            .init(title: "TITLE", flexible: true), .init(title: "NOTE")])
         for e in list {
-            let date = e.publishedAt.map { String(LibraryText.date(Double($0)).prefix(10)) } ?? "?"
+            let date = e.publishedAt.map { String(Console.date(Double($0)).prefix(10)) } ?? "?"
             let size = (e.bytes ?? e.enclosureLength).map { Units.formatBytes($0) } ?? ""
             table.add([String(e.id ?? 0), date, e.state.rawValue, size, TerminalText.inert(e.title), TerminalText.inert(e.error ?? "")])
         }

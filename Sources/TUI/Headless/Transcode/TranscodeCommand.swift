@@ -105,16 +105,10 @@ struct TranscodeCommand: HeadlessCommand {
             if let deadline { waitMs = max(50, min(waitMs, Int(deadline.timeIntervalSinceNow * 1000))) }
             jobs = try call(Methods.TranscodeJobs(ids: ids, waitMs: waitMs))
             if showProgress {
-                let width = terminalWidth()
+                let width = Console.width(of: STDERR_FILENO)
                 FileHandle.standardError.write(Data(("\r\u{1B}[K" + TranscodeText.progressLine(jobs, width: width)).utf8))
             }
         }
         return jobs
-    }
-
-    func terminalWidth() -> Int {
-        var size = winsize()
-        if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return 80
     }
 }
