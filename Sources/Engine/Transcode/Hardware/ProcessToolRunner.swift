@@ -18,23 +18,7 @@ public struct ProcessToolRunner: ToolRunner {
         self.fallbackDirectories = fallbackDirectories
     }
 
-    public func locate(_ program: String) -> String? {
-        if program.contains("/") { return isExecutable(program) ? program : nil }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        var seen = Set<String>()
-        for dir in path.split(separator: ":").map(String.init) + fallbackDirectories where !dir.isEmpty {
-            guard seen.insert(dir).inserted else { continue }
-            let candidate = (dir as NSString).appendingPathComponent(program)
-            if isExecutable(candidate) { return candidate }
-        }
-        return nil
-    }
-
-    private func isExecutable(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && !isDir.boolValue
-            && access(path, X_OK) == 0
-    }
+    public func locate(_ program: String) -> String? { ExecutableSearch.find(program, extra: fallbackDirectories) }
 
     public func run(_ executable: String, _ arguments: [String], environment: [String: String], timeout: Duration) async -> ToolResult {
         let limit = outputLimit
