@@ -502,7 +502,8 @@ final class TranscodeArgumentTests: XCTestCase {
         XCTAssertNil(JobSafety.spaceProblem(directory: "/d", inputSize: 100, sidecarsOnly: false, free: 100))
         XCTAssertTrue(JobSafety.spaceProblem(directory: "/d", inputSize: 100 << 20, sidecarsOnly: false, free: 99 << 20)?.contains("not enough free space") ?? false)
         XCTAssertNil(JobSafety.spaceProblem(directory: "/d", inputSize: 100 << 20, sidecarsOnly: true, free: 2 << 20))
-        XCTAssertNotNil(JobSafety.freeBytes(NSTemporaryDirectory()))
+        XCTAssertNotNil(DiskSpace.free(at: NSTemporaryDirectory()))
+        XCTAssertNotNil(DiskSpace.free(at: NSTemporaryDirectory() + "/not/made/yet"), "a folder still to be made is measured at its parent")
 
         let dir = NSTemporaryDirectory() + "safety-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: dir + "/Show", withIntermediateDirectories: true)

@@ -22,10 +22,7 @@ extension EngineCore {
             let rates = await torrents.totalRates()
             let active = await self.altActive
             let savePath = settings.path(.defaultSavePath)
-            // The save path may not exist yet: its nearest existing ancestor is on the same disk.
-            var probe = savePath
-            while !FileManager.default.fileExists(atPath: probe), probe != "/" { probe = (probe as NSString).deletingLastPathComponent }
-            let free = (try? FileManager.default.attributesOfFileSystem(forPath: probe)[.systemFreeSize] as? NSNumber)?.int64Value
+            let free = DiskSpace.free(at: savePath)
             let iface = settings[.interface]
             return .init(downRate: rates.down, upRate: rates.up,
                          downloadLimit: active ? settings.int(.altDownloadLimit) : settings.int(.downloadLimit),

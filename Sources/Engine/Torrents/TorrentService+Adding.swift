@@ -206,7 +206,7 @@ extension TorrentService {
     /// Refuses a download that cannot fit, unless its data is already there (a re-add).
     static func ensureRoom(for meta: LibtorrentSession.Meta, in savePath: String) throws {
         guard meta.totalSize > 0, !FileManager.default.fileExists(atPath: (savePath as NSString).appendingPathComponent(meta.name)),
-              let free = (try? FileManager.default.attributesOfFileSystem(forPath: savePath)[.systemFreeSize] as? NSNumber)?.int64Value,
+              let free = DiskSpace.free(at: savePath),
               free < meta.totalSize else { return }
         throw EngineError.invalid("not enough free space in \(savePath): \(meta.name) needs \(Units.formatBytes(meta.totalSize)), \(Units.formatBytes(free)) is free; free some space or choose another --save-path")
     }

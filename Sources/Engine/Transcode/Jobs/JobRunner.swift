@@ -68,7 +68,7 @@ struct JobRunner: Sendable {
         }
         let directory = (target as NSString).deletingLastPathComponent
         if let problem = JobSafety.spaceProblem(directory: directory, inputSize: probe.size, sidecarsOnly: recipe.sidecarsOnly,
-                                                free: JobSafety.freeBytes(directory)) {
+                                                free: DiskSpace.free(at: directory)) {
             out.reason = problem
             return nil
         }

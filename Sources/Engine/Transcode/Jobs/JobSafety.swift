@@ -13,13 +13,6 @@ public enum JobSafety {
         return st.st_nlink == 1
     }
 
-    /// Bytes free for unprivileged users on the file system holding `directory`.
-    public static func freeBytes(_ directory: String) -> Int64? {
-        var fs = statvfs()
-        guard statvfs(directory, &fs) == 0 else { return nil }
-        return Int64(fs.f_bavail) * Int64(fs.f_frsize)
-    }
-
     /// Why there is not room enough, or nil. A job needs at least as much free space as its
     /// input is large (a sidecars-only job a hundredth of it, at least 1 MiB).
     public static func spaceProblem(directory: String, inputSize: Int64, sidecarsOnly: Bool, free: Int64?) -> String? {
