@@ -23,22 +23,43 @@ public enum HTTPFetcher {
         return true
     }()
 
+    /// Where a GET with redirects ended: an answer, or a redirect to an address that is not
+    /// http(s) (an indexer's magnet link), which is not followed.
+    public enum Followed: Sendable {
+        case response(Response)
+        case elsewhere(String)
+    }
+
+    /// A GET with redirects followed by hand, so each hop is checked (and bound to the
+    /// interface) and a redirect never leaves http(s) silently. Throws after `maxRedirects`.
+    public static func getFollowing(_ url: String, interface: String? = nil, maxBytes: Int, timeoutSeconds: Int,
+                                    maxRedirects: Int = 5) async throws -> Followed {
+        var current = url
+        for _ in 0...maxRedirects {
+            let response = try await get(current, interface: interface, maxBytes: maxBytes, timeoutSeconds: timeoutSeconds)
+            guard (300..<400).contains(response.status), let next = response.redirect else { return .response(response) }
+            let lower = next.lowercased()
+            guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return .elsewhere(next) }
+            current = next
+        }
+        throw EngineError.failed("\(redacted(url)): redirects more than \(maxRedirects) times")
+    }
+
     /// Fetches a .torrent (or the magnet an indexer redirects to).
     public static func fetchTorrent(url: String, interface: String? = nil, maxBytes: Int = 20 * 1024 * 1024) async throws -> TorrentLink {
-        var current = url
-        for _ in 0..<6 {
-            if current.lowercased().hasPrefix("magnet:") { return .magnet(current) }
-            let response = try await get(current, interface: interface, maxBytes: maxBytes, timeoutSeconds: 30)
-            if (300..<400).contains(response.status), let next = response.redirect {
-                current = next
-                continue
+        if url.lowercased().hasPrefix("magnet:") { return .magnet(url) }
+        switch try await getFollowing(url, interface: interface, maxBytes: maxBytes, timeoutSeconds: 30) {
+        case .elsewhere(let target):
+            guard target.lowercased().hasPrefix("magnet:") else {
+                throw EngineError.failed("\(redacted(url)): redirects to an address that is neither http(s) nor a magnet link")
             }
+            return .magnet(target)
+        case .response(let response):
             guard (200..<300).contains(response.status) else {
                 throw EngineError.failed("\(redacted(url)): the server answered HTTP \(response.status)")
             }
             return .file(response.body)
         }
-        throw EngineError.failed("\(redacted(url)): too many redirects")
     }
 
     /// One GET, no redirects followed. Runs on its own thread: libcurl's easy API blocks.

@@ -225,19 +225,13 @@ extension PodcastService {
 
     /// The feed, redirects followed by hand (http(s) only), at most `maxFeedBytes`.
     func fetchFeed(_ url: String, interface: String?) async throws -> PodcastFeed {
-        var current = url
         let shown = HTTPFetcher.redacted(url)
-        for _ in 0..<6 {
-            let response = try await HTTPFetcher.get(current, interface: interface, maxBytes: Self.maxFeedBytes, timeoutSeconds: 60)
-            if (300..<400).contains(response.status), let next = response.redirect {
-                current = next
-                continue
-            }
-            guard (200..<300).contains(response.status) else {
-                throw EngineError.failed("the feed \(shown) answered HTTP \(response.status); check the URL")
-            }
-            return try PodcastFeed.parse(response.body, source: "the feed \(shown)")
+        guard case .response(let response) = try await HTTPFetcher.getFollowing(url, interface: interface, maxBytes: Self.maxFeedBytes, timeoutSeconds: 60) else {
+            throw EngineError.failed("the feed \(shown) redirects to an address that is not http(s); check the URL")
         }
-        throw EngineError.failed("the feed \(shown) redirects too many times")
+        guard (200..<300).contains(response.status) else {
+            throw EngineError.failed("the feed \(shown) answered HTTP \(response.status); check the URL")
+        }
+        return try PodcastFeed.parse(response.body, source: "the feed \(shown)")
     }
 }

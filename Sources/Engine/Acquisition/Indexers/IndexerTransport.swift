@@ -19,22 +19,17 @@ public struct CurlIndexerTransport: IndexerTransport {
     public init(interface: String? = nil) { self.interface = interface }
 
     public func get(_ url: String, maxBytes: Int, timeoutSeconds: Int) async throws -> HTTPFetcher.Response {
-        var current = url
-        for _ in 0..<5 {
-            let response: HTTPFetcher.Response
-            do {
-                response = try await HTTPFetcher.get(current, interface: interface, maxBytes: maxBytes, timeoutSeconds: timeoutSeconds)
-            } catch let error as EngineError {
-                throw Self.classify(error.message, maxBytes: maxBytes, timeoutSeconds: timeoutSeconds)
-            }
-            guard (300..<400).contains(response.status), let next = response.redirect else { return response }
-            let lower = next.lowercased()
-            guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
-                throw IndexerError.redirect("the API redirects to a non-http address")
-            }
-            current = next
+        let followed: HTTPFetcher.Followed
+        do {
+            followed = try await HTTPFetcher.getFollowing(url, interface: interface, maxBytes: maxBytes, timeoutSeconds: timeoutSeconds)
+        } catch let error as EngineError {
+            if error.message.contains("redirects more than") { throw IndexerError.redirect("the API redirects more than 5 times") }
+            throw Self.classify(error.message, maxBytes: maxBytes, timeoutSeconds: timeoutSeconds)
         }
-        throw IndexerError.redirect("the API redirects more than 5 times")
+        switch followed {
+        case .response(let response): return response
+        case .elsewhere: throw IndexerError.redirect("the API redirects to a non-http address")
+        }
     }
 
     static func classify(_ message: String, maxBytes: Int, timeoutSeconds: Int) -> IndexerError {
