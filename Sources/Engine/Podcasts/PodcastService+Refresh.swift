@@ -85,7 +85,9 @@ extension PodcastService {
         var folder: String?
         for var e in plan {
             do {
-                let dir = try await showFolder(p, create: true)
+                // The show's folder is found (and made) once per refresh, not once per episode.
+                let dir: String
+                if let folder { dir = folder } else { dir = try await showFolder(p, create: true) }
                 folder = dir
                 let (path, bytes) = try await download(e, into: dir, interface: interface)
                 e.state = .downloaded
@@ -129,8 +131,9 @@ extension PodcastService {
                 .order(sql: "published_at IS NULL, published_at DESC, id DESC").fetchAll(db)
         }
         var removed = 0
+        let roots = try await podcastsRoots()
         for (i, var e) in downloaded.enumerated() where i >= (p.keep ?? Int.max) || !Self.young(e.publishedAt, maxAge: p.maxAge, now: now) {
-            let kept = try await deleteOurs(e)
+            let kept = deleteOurs(e, roots: roots)
             e.state = .removed
             e.error = kept
             try await store.pool.write { [e] in try e.update($0) }
@@ -143,9 +146,8 @@ extension PodcastService {
 
     /// Deletes an episode's download if it is still the file this engine wrote: inside a
     /// podcasts library, a regular file of the recorded size. Returns why it was kept, or nil.
-    func deleteOurs(_ e: PodcastEpisode) async throws -> String? {
+    func deleteOurs(_ e: PodcastEpisode, roots: [String]) -> String? {
         guard let path = e.path, let bytes = e.bytes else { return "no download recorded" }
-        let roots = try await podcastsRoots()
         guard roots.contains(where: { path.hasPrefix($0 + "/") }), !path.contains("/../") else { return "not inside a podcasts library" }
         var st = stat()
         guard lstat(path, &st) == 0 else { return nil }   // already gone
@@ -208,16 +210,17 @@ extension PodcastService {
         throw EngineError.failed("\(dir) already holds 50 files named like \(name)")
     }
 
-    /// Removes temporary downloads a stopped engine left behind.
-    func sweepPartials() {
-        let roots = (try? store.pool.read { db in
-            try LibraryRootRecord.filter(Column("type") == LibraryType.podcasts.rawValue).fetchAll(db).map(\.path)
-        }) ?? []
+    /// Removes temporary downloads a stopped engine left behind: only files older than this
+    /// engine, so a download this engine has already begun is never touched.
+    func sweepPartials(olderThan started: time_t) async {
+        let roots = (try? await podcastsRoots()) ?? []
         let fm = FileManager.default
         for root in roots {
             for show in (try? fm.contentsOfDirectory(atPath: root)) ?? [] {
                 for name in (try? fm.contentsOfDirectory(atPath: root + "/" + show)) ?? [] where name.hasPrefix(".seedtui-part-") {
-                    unlink(root + "/" + show + "/" + name)
+                    let path = root + "/" + show + "/" + name
+                    var st = stat()
+                    if lstat(path, &st) == 0, st.st_mtim.tv_sec < started { unlink(path) }
                 }
             }
         }

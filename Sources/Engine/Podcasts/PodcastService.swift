@@ -16,6 +16,7 @@ public actor PodcastService {
     /// Podcasts being refreshed now; a second refresh waits for the first.
     var busy: Set<Int64> = []
     private var started = false
+    private let createdAt = time(nil)
     private var refreshingDue = false
 
     /// Largest feed document read (some shows list every episode since 2005 with show notes).
@@ -114,8 +115,9 @@ public actor PodcastService {
         defer { busy.remove(id) }
         var deleted = 0
         if deleteFiles {
+            let roots = try await podcastsRoots()
             for e in try await episodes(id) where e.state == .downloaded {
-                if try await deleteOurs(e) == nil { deleted += 1 }
+                if deleteOurs(e, roots: roots) == nil { deleted += 1 }
             }
         }
         _ = try await store.pool.write { try PodcastRecord.deleteOne($0, key: id) }
@@ -166,10 +168,10 @@ public actor PodcastService {
 
     /// Refreshes each podcast when its interval has passed; started once, runs for the engine's life.
     /// Clears downloads an earlier engine left half-written; once per engine.
-    func start() {
+    func start() async {
         guard !started else { return }
         started = true
-        sweepPartials()
+        await sweepPartials(olderThan: createdAt)
     }
 
     /// Refreshes the feeds not fetched for `interval` seconds (0: never on a timer). The engine's

@@ -52,8 +52,9 @@ final class EngineCore: Sendable {
             defaultSavePath: { await self.settings.path(.defaultSavePath) },
             categoriesChanged: { await torrents.updateSettings(await self.settings) }))
         await torrents.observeCompletions { id in await acquisition.downloadCompleted(torrentId: id) }
-        await podcasts.start()
-        let transcode = self.transcode
+        // Clearing old partial downloads and finding ffmpeg need not delay the socket.
+        let podcasts = self.podcasts, transcode = self.transcode
+        Task { await podcasts.start() }
         Task { await transcode.start() }
     }
 
