@@ -35,15 +35,22 @@ enum ChildProcesses {
             return list
         }
         guard !all.isEmpty else { return }
-        for pid in all.keys { kill(pid, SIGTERM) }
-        let deadline = Date().addingTimeInterval(3)
-        var left = Set(all.keys)
+        stop(Array(all.keys), grace: 3)
+        for temps in all.values { for t in temps { unlink(t) } }
+    }
+
+    /// SIGTERM to every pid at once, up to `grace` seconds for them all to go, then SIGKILL
+    /// to the rest: one wait, however many processes.
+    static func stop(_ pids: [pid_t], grace: TimeInterval) {
+        guard !pids.isEmpty else { return }
+        for pid in pids { kill(pid, SIGTERM) }
+        let deadline = Date().addingTimeInterval(grace)
+        var left = Set(pids)
         while !left.isEmpty && Date() < deadline {
             for pid in left where kill(pid, 0) != 0 || waitpid(pid, nil, WNOHANG) == pid { left.remove(pid) }
             if !left.isEmpty { usleep(50_000) }
         }
         for pid in left { kill(pid, SIGKILL) }
-        for temps in all.values { for t in temps { unlink(t) } }
     }
 
     /// True when `pid` is a live ffmpeg writing one of `temps` (a child of a previous engine).

@@ -72,14 +72,9 @@ public actor TranscodeService {
 
     private func recoverInterruptedJobs() {
         let stale = (try? store.pool.read { try TranscodeJob.filter(Column("state") == TranscodeJobState.running.rawValue).fetchAll($0) }) ?? []
-        for job in stale {
-            if let pid = job.pid, ChildProcesses.isOurs(pid, temps: job.temps) {
-                kill(pid, SIGTERM)
-                for _ in 0..<30 where kill(pid, 0) == 0 { usleep(100_000) }
-                if kill(pid, 0) == 0 { kill(pid, SIGKILL) }
-            }
-            job.temps.forEach { unlink($0) }
-        }
+        // ffmpegs a previous engine left running: stopped together, one wait for all.
+        ChildProcesses.stop(stale.compactMap { job in job.pid.flatMap { ChildProcesses.isOurs($0, temps: job.temps) ? $0 : nil } }, grace: 3)
+        for job in stale { job.temps.forEach { unlink($0) } }
         guard !stale.isEmpty else { return }
         try? store.pool.write { db in
             for var job in stale {
