@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads a release name (or a file path) and says what it describes.
 ///
 /// Hand-written passes over the name's UTF-8 bytes rather than a list of regular
@@ -33,7 +39,9 @@ public enum ReleaseParser {
         var depth = 0
         var spaced = false
         var hasSlash = false
-        for p in 0..<end where bytes[p] == UInt8(ascii: "/") || bytes[p] == UInt8(ascii: "\\") { hasSlash = true; break }
+        if end > 0, let base = bytes.baseAddress {
+            hasSlash = memchr(base, Int32(UInt8(ascii: "/")), end) != nil || memchr(base, Int32(UInt8(ascii: "\\")), end) != nil
+        }
         for p in 0..<(hasSlash ? end : 0) {
             switch bytes[p] {
             case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
@@ -97,23 +105,22 @@ public enum ReleaseParser {
 
     static func parseComponent(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, hint: ReleaseInfo.Kind?) -> ReleaseInfo {
         // At most one token per two bytes (a token and a separator), plus one.
+        var info = ReleaseInfo()
+        var state = ReleaseScan.State(limit: end)
         withUnsafeTemporaryAllocation(of: ReleaseToken.self, capacity: (end - start) / 2 + 2) { storage in
-            withUnsafeTemporaryAllocation(of: ReleaseScan.Shared.self, capacity: 1) { shared in
-                let pointer = shared.baseAddress!
-                pointer.initialize(to: ReleaseScan.Shared())
-                parseComponent(bytes, start, end, hint: hint, storage: storage, shared: pointer)
-                // Take the result out without copying it (a copy retains every string and array).
-                var result = ReleaseInfo()
-                swap(&result, &pointer.pointee.info)
-                pointer.deinitialize(count: 1)
-                return result
+            withUnsafeMutablePointer(to: &info) { result in
+                withUnsafeMutablePointer(to: &state) { state in
+                    parseComponent(bytes, start, hint: hint, storage: storage, result: result, state: state)
+                }
             }
         }
+        return info
     }
 
-    private static func parseComponent(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, hint: ReleaseInfo.Kind?,
-                                       storage: UnsafeMutableBufferPointer<ReleaseToken>, shared: UnsafeMutablePointer<ReleaseScan.Shared>) {
-        var scan = ReleaseScan(bytes: bytes, limit: end, tokens: storage, shared: shared)
+    private static func parseComponent(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, hint: ReleaseInfo.Kind?,
+                                       storage: UnsafeMutableBufferPointer<ReleaseToken>, result: UnsafeMutablePointer<ReleaseInfo>,
+                                       state: UnsafeMutablePointer<ReleaseScan.State>) {
+        let scan = ReleaseScan(bytes: bytes, tokens: storage, result: result, state: state)
         scan.hint = hint
         scan.cutExtension(start)
         scan.tokenize(from: start)

@@ -22,7 +22,7 @@ extension ReleaseScan {
 
     /// Claims "12.5" and "05.5" after " - ": specials between episodes, which end the title but
     /// are not episode numbers.
-    mutating func claimDecimalSpecials() {
+    func claimDecimalSpecials() {
         var j = titleStart + 1
         while j < tokens.count {
             if tokens[j].role == .free, tokens[j].isNumber, isDashGap(j), isDecimal(j) {
@@ -45,7 +45,7 @@ extension ReleaseScan {
 
     private func yearLike(_ t: ReleaseToken) -> Bool { t.length == 4 && t.number >= 1900 && t.number <= 2100 }
 
-    private mutating func claimAbsolute(_ j: Int, _ first: Int, _ last: Int, used: Int) {
+    private func claimAbsolute(_ j: Int, _ first: Int, _ last: Int, used: Int) {
         guard last >= first, last - first < 2000 else { return }
         for e in first...last where !info.absoluteEpisodes.contains(e) { info.absoluteEpisodes.append(e) }
         for k in j..<min(tokens.count, j + used) { tokens[k].role = .episode; tokens[k].strong = true }
@@ -64,7 +64,7 @@ extension ReleaseScan {
 
     /// Absolute numbers next to an explicit marker ("[Grp] Show - 05 - S01E05", "S01E01.001",
     /// "S01E01-02 (001-002)") and the prefix forms ("Ep01", "#957") everywhere.
-    mutating func scanAbsoluteBesideMarker() {
+    func scanAbsoluteBesideMarker() {
         guard let first = firstNumbering, tokens[first].role == .episode, !info.episodes.isEmpty else { return }
         var lastMarker = first
         while lastMarker + 1 < tokens.count, tokens[lastMarker + 1].role == .episode { lastMarker += 1 }
@@ -87,7 +87,7 @@ extension ReleaseScan {
 
     /// Prefix forms: "Ep01", "EP06", "E1135", "e66", "Episode 56", "Episodio 13", "#957", "{01}",
     /// "69. Blm", "60.Bolum"; and "E07-E08" (episodes of season 1, not absolute).
-    mutating func scanPrefixedEpisodes(variety: Bool) -> Bool {
+    func scanPrefixedEpisodes(variety: Bool) -> Bool {
         var i = titleStart + (tokens.count > titleStart + 1 ? 1 : 0)
         while i < tokens.count {
             defer { i += 1 }
@@ -154,7 +154,7 @@ extension ReleaseScan {
     }
 
     /// Turkish "69. Blm", "60.Bolum", "1. Bölüm", "79.BLM": the episode number before the word.
-    mutating func scanTurkishEpisodes() -> Bool {
+    func scanTurkishEpisodes() -> Bool {
         var i = titleStart + 1
         while i + 1 < tokens.count {
             let t = tokens[i]
@@ -177,7 +177,7 @@ extension ReleaseScan {
 
     /// Scene numbering: "Show.103.720p" is S01E03, "Show.1013" S10E13, "Show.10708" S01E07-08.
     /// Only for dot or underscore names, where spaces do not suggest anime numbering.
-    mutating func scanSceneNumbers() -> Bool {
+    func scanSceneNumbers() -> Bool {
         var i = titleStart + 1
         while i < tokens.count {
             defer { i += 1 }
@@ -219,7 +219,7 @@ extension ReleaseScan {
 
     /// Anime-style absolute numbers: after " - ", the last bare number before the first bracket,
     /// a bracketed number ("[05]", "(01-25)"), or a number followed by quality words.
-    mutating func scanAbsolute(allowBare: Bool = true) {
+    func scanAbsolute(allowBare: Bool = true) {
         let from = titleStart + 1
         guard from < tokens.count else { return }
         // 1. " - 12", " - 09v2"
@@ -293,7 +293,7 @@ extension ReleaseScan {
 
     /// "Part01", "Part 02", "Part.Two" right before quality words: episode N of a miniseries
     /// (a "Part 2" followed by a year is a film's title, so quality words must follow).
-    mutating func scanPartEpisodes() -> Bool {
+    func scanPartEpisodes() -> Bool {
         var i = titleStart + 1
         while i < tokens.count {
             defer { i += 1 }

@@ -7,7 +7,7 @@ import Darwin
 /// Air dates of daily shows: 2024.03.15, 2024-03-15, 2024 03 15, 20240315, 15-03-2024, 03.15.2024, 240315.
 extension ReleaseScan {
     /// Finds the first air date after the title start and claims its tokens.
-    mutating func scanDates() {
+    func scanDates() {
         var i = titleStart
         while i < tokens.count {
             let t = tokens[i]
@@ -33,7 +33,7 @@ extension ReleaseScan {
         return ca
     }
 
-    private mutating func matchDate(_ i: Int) -> Int? {
+    private func matchDate(_ i: Int) -> Int? {
         let t = tokens[i]
         // Y M D and D M Y / M D Y in three tokens
         if let m = token(i + 1), let d = token(i + 2), m.isNumber, d.isNumber, m.role == .free, d.role == .free, sameSeparator(i + 1, i + 2) != nil {
@@ -66,7 +66,7 @@ extension ReleaseScan {
 
     /// A plausible air date: a real calendar day, not before regular broadcasting (1951) and
     /// not after tomorrow (names dated in the future are something else).
-    private mutating func accept(_ y: Int, _ m: Int, _ d: Int) -> Bool {
+    private func accept(_ y: Int, _ m: Int, _ d: Int) -> Bool {
         guard y >= 1951, m >= 1, m <= 12, d >= 1, d <= Self.daysIn(m, y) else { return false }
         let today = Self.today()
         guard y * 10000 + m * 100 + d <= today.stamp else { return false }

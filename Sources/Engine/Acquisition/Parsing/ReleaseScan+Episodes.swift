@@ -4,7 +4,7 @@ extension ReleaseScan {
     ///
     /// The first marker wins: "Show S01E02 ... 2x05" is episode 2. Numbers inside the
     /// title ("Warehouse 13", "24") are left alone because only marker-shaped tokens count here.
-    mutating func scanExplicitNumbering() -> Bool {
+    func scanExplicitNumbering() -> Bool {
         var i = titleStart
         while i < tokens.count {
             if tokens[i].role == .free, tokens[i].ascii, let used = matchMarker(at: i) {
@@ -18,11 +18,11 @@ extension ReleaseScan {
         return firstNumbering != nil
     }
 
-    private mutating func claim(_ from: Int, _ count: Int, _ role: ReleaseToken.Role = .episode) {
+    private func claim(_ from: Int, _ count: Int, _ role: ReleaseToken.Role = .episode) {
         for k in from..<min(tokens.count, from + count) { tokens[k].role = role; tokens[k].strong = true }
     }
 
-    private mutating func addEpisodes(_ first: Int, _ last: Int) {
+    private func addEpisodes(_ first: Int, _ last: Int) {
         guard first >= 0, last >= first, last - first < 500 else {
             if first >= 0, !info.episodes.contains(first) { info.episodes.append(first) }
             return
@@ -30,7 +30,7 @@ extension ReleaseScan {
         for e in first...last where !info.episodes.contains(e) { info.episodes.append(e) }
     }
 
-    private mutating func setSeason(_ s: Int) {
+    private func setSeason(_ s: Int) {
         if !info.seasons.contains(s) { info.seasons.append(s) }
     }
 
@@ -42,7 +42,7 @@ extension ReleaseScan {
     }
 
     /// Tries every marker shape at token `i`; returns the tokens used.
-    private mutating func matchMarker(at i: Int) -> Int? {
+    private func matchMarker(at i: Int) -> Int? {
         let t = tokens[i]
         // Plain words: only the season words, "Se", "S" and the British "Series" can start numbering.
         if !t.hasDigit {
@@ -127,43 +127,44 @@ extension ReleaseScan {
     // MARK: S01E02
 
     /// "S01E02", "S01E01E02", "S1E1", "S2016E14", "S01E02v2", "S06E01b", "S01" (+ following tokens).
-    private mutating func matchSxxEyy(_ i: Int) -> Int? {
+    private func matchSxxEyy(_ i: Int) -> Int? {
         let t = tokens[i]
         guard let (season, afterSeason) = readDigits(t.start + 1, t.end) else { return nil }
         var p = afterSeason
-        var episodes: [Int] = []
+        // The first and last episode named; only the range is kept, so no list is built.
+        var episodes: (first: Int, last: Int)?
         while p < t.end, lowerByte(p) == UInt8(ascii: "e") {
             var q = p + 1
             if lowerByte(q) == UInt8(ascii: "p") { q += 1 }
             guard let (e, after) = readDigits(q, t.end, max: 5) else { break }
-            episodes.append(e)
+            episodes = (episodes?.first ?? e, e)
             p = after
         }
         var version: Int?
         if p < t.end {
             // Allowed tails: "v2" (revision), one letter ("S06E01b", split episode)
             if lowerByte(p) == UInt8(ascii: "v"), let (v, after) = readDigits(p + 1, t.end, max: 2), after == t.end { version = v }
-            else if p + 1 == t.end, !episodes.isEmpty, lowerByte(p) &- 97 < 26 {}
+            else if p + 1 == t.end, episodes != nil, lowerByte(p) &- 97 < 26 {}
             else { return nil }
         }
-        if episodes.isEmpty && p == t.end && afterSeason - (t.start + 1) > 4 { return nil }
+        if episodes == nil && p == t.end && afterSeason - (t.start + 1) > 4 { return nil }
         if let version { info.version = version }
         var used = 1
-        if episodes.isEmpty {
+        if episodes == nil {
             // "S01 E02", "S01.E02", "S01.Ep.02", "S01 - E02"; "S01-S03", "S01 - S07"; "S01.Extras"
             let animeEp = isDashGap(i + 1) && tokenHasPrefix(i + 1, "ep")
             if let n = token(i + 1), n.isNumber, n.length == 2, n.role == .free, gapIs(i + 1, UInt8(ascii: ".")) {
-                episodes = [n.number]   // "s06.01"
+                episodes = (n.number, n.number)   // "s06.01"
                 used += 1
-            } else if !animeEp, let (eps, n) = followingEpisodes(i + 1) {
-                episodes = eps
-                used += n
+            } else if !animeEp, let following = followingEpisodes(i + 1) {
+                episodes = (following.first, following.last)
+                used += following.used
             } else {
                 return matchSeasonPack(i, season: season)
             }
         }
         setSeason(season)
-        addEpisodes(episodes.first!, episodes.last!)
+        addEpisodes(episodes!.first, episodes!.last)
         claim(i, used)
         used += continuation(after: i + used, season: season)
         // "S1E1-8 of 8": every episode, i.e. the season
@@ -177,29 +178,31 @@ extension ReleaseScan {
     }
 
     /// Episode tokens following a bare season: "E02", "Ep02", "E" "02", "Ep" "02", "EP01".
-    private func followingEpisodes(_ j: Int) -> ([Int], Int)? {
+    /// Returns the first and last episode named and the tokens used.
+    private func followingEpisodes(_ j: Int) -> (first: Int, last: Int, used: Int)? {
         guard let t = token(j), t.ascii, t.role == .free else { return nil }
         if gapContains(j, UInt8(ascii: "[")) || gapContains(j, UInt8(ascii: "(")) { return nil }
         if tokenIs(j, "e") || tokenIs(j, "ep") {
-            if let n = token(j + 1), n.isNumber, n.length <= 5 { return ([n.number], 2) }
+            if let n = token(j + 1), n.isNumber, n.length <= 5 { return (n.number, n.number, 2) }
             return nil
         }
         guard lowerByte(t.start) == UInt8(ascii: "e") else { return nil }
         var p = t.start + 1
         if lowerByte(p) == UInt8(ascii: "p") { p += 1 }
-        var eps: [Int] = []
+        var first: Int?, last = 0
         while p < t.end {
             guard let (e, after) = readDigits(p, t.end, max: 5) else { return nil }
-            eps.append(e)
+            if first == nil { first = e }
+            last = e
             p = after
             if p < t.end, lowerByte(p) == UInt8(ascii: "e") { p += 1 } else { break }
         }
-        guard p == t.end, !eps.isEmpty else { return nil }
-        return (eps, 1)
+        guard p == t.end, let first else { return nil }
+        return (first, last, 1)
     }
 
     /// More episodes after a marker: "-E03", "-03", "E02", " e02", "-S6E2", "-E2-E3", ".S03E02", "-2x10", "_02".
-    private mutating func continuation(after start: Int, season: Int) -> Int {
+    private func continuation(after start: Int, season: Int) -> Int {
         var j = start
         var used = 0
         while let t = token(j), t.role == .free, t.ascii {
@@ -207,9 +210,9 @@ extension ReleaseScan {
             let glue = gapIs(j, UInt8(ascii: ".")) || gapIs(j, UInt8(ascii: " ")) || gapIs(j, UInt8(ascii: "_")) || dash
             guard glue, t.depth == tokens[start - 1].depth else { break }
             // "E03" / "Ep10722" / "e02"
-            if let (eps, n) = followingEpisodes(j), n == 1 {
-                let last = info.episodes.max() ?? eps.first!
-                if dash { addEpisodes(last, eps.last!) } else { addEpisodes(eps.first!, eps.last!) }
+            if let eps = followingEpisodes(j), eps.used == 1 {
+                let last = info.episodes.max() ?? eps.first
+                if dash { addEpisodes(last, eps.last) } else { addEpisodes(eps.first, eps.last) }
                 claim(j, 1); j += 1; used += 1
                 continue
             }
@@ -246,7 +249,7 @@ extension ReleaseScan {
 
     /// A bare "S02": a season pack, several seasons ("S01-S03", "S01 - S07", "S01 S04", "S01-05"),
     /// extras, or part of an anime title ("Show S2 - 07").
-    private mutating func matchSeasonPack(_ i: Int, season: Int) -> Int? {
+    private func matchSeasonPack(_ i: Int, season: Int) -> Int? {
         let t = tokens[i]
         // Anime: "Show S3 - 12", "Title S21 999", "Title S2 [05]", "Title S03 - EP14" keep "S3" in the title.
         if let n = token(i + 1), n.role == .free {
@@ -294,7 +297,7 @@ extension ReleaseScan {
     // MARK: 1x02
 
     /// "4x05", "2x04x05", "2009x09", "1x01" and "[02x01-02]".
-    private mutating func matchNxM(_ i: Int) -> Int? {
+    private func matchNxM(_ i: Int) -> Int? {
         let t = tokens[i]
         guard let x = firstIndex(of: UInt8(ascii: "x"), in: t), x > t.start, x - t.start <= 4 else { return nil }
         let s = digits(t.start, x)
@@ -319,7 +322,7 @@ extension ReleaseScan {
 
     /// "Season 2", "Season 01 Episode 05", "Saison3" (glued, see `matchGluedWord`), "Season 01-07",
     /// "Season 01 - Season 07", "Temporada 2 ... Cap.201" (the chapter gives the episode).
-    private mutating func matchSeasonWord(_ i: Int) -> Int? {
+    private func matchSeasonWord(_ i: Int) -> Int? {
         guard let n = token(i + 1), n.isNumber, n.length <= 4, n.role == .free else { return nil }
         let season = n.number
         var used = 2
@@ -333,9 +336,9 @@ extension ReleaseScan {
             claim(i, used)
             return used
         }
-        if let (eps, n) = followingEpisodes(i + 2), n == 1 {
+        if let eps = followingEpisodes(i + 2), eps.used == 1 {
             setSeason(season)
-            addEpisodes(eps.first!, eps.last!)
+            addEpisodes(eps.first, eps.last)
             claim(i, 3)
             return 3
         }
@@ -365,7 +368,7 @@ extension ReleaseScan {
     }
 
     /// "Cap.201" (season 2, episode 1), "Cap.1901", "Cap.111_120"; "Episode 5", "Ep 06", "afl.3".
-    private mutating func matchEpisodeWord(_ i: Int) -> Int? {
+    private func matchEpisodeWord(_ i: Int) -> Int? {
         guard let n = token(i + 1), n.isNumber, n.role == .free, n.length <= 5 else { return nil }
         if tokenIs(i, "cap") {
             guard n.length >= 3 else { return nil }
@@ -398,7 +401,7 @@ extension ReleaseScan {
     }
 
     /// Dutch "Se.3 afl.3": season word "Se" (only with "afl" after it).
-    private mutating func matchDutch(_ i: Int) -> Int? {
+    private func matchDutch(_ i: Int) -> Int? {
         guard let n = token(i + 1), n.isNumber, tokenIs(i + 2, "afl") else { return nil }
         setSeason(n.number)
         claim(i, 2)
@@ -406,7 +409,7 @@ extension ReleaseScan {
     }
 
     /// "Season4", "Saison3", "Part01" are glued word+number tokens.
-    private mutating func matchGluedWord(_ i: Int) -> Int? {
+    private func matchGluedWord(_ i: Int) -> Int? {
         let t = tokens[i]
         var d = t.start
         while d < t.end, byte(d) &- 48 >= 10 { d += 1 }

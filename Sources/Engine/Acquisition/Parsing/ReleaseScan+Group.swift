@@ -14,8 +14,9 @@ extension ReleaseScan {
         return zip(t.start..<t.start + 5, "rakuv".utf8).allSatisfy { Vocabulary.lower(bytes[$0]) == $1 }
     }
 
-    /// The tags as vocabulary keys, so the check allocates nothing.
-    private static let repostTagKeys: Set<UInt64> = Set([
+    /// The tags as vocabulary keys, so the check allocates nothing; a scan of two dozen integers
+    /// costs less than hashing one.
+    private static let repostTagKeys: ContiguousArray<UInt64> = ContiguousArray([
         "rp", "obfuscated", "obfuscation", "scrambled", "sample", "postbot", "xpost", "nzbgeek", "repost",
         "pre", "whiterev", "buymore", "asrequested", "alternativetorequested", "gerov", "z0ids3n", "chamele0n",
         "4p", "4planet", "altezachen", "repackpost", "sickbeard", "sonarr", "radarr",
@@ -61,9 +62,9 @@ extension ReleaseScan {
         return e
     }
 
-    mutating func scanReleaseGroup() {
-        if let g = leadingGroupText {
-            info.releaseGroup = g
+    func scanReleaseGroup() {
+        if !leadingGroup.isEmpty {
+            info.releaseGroup = text(leadingGroup.lowerBound, leadingGroup.upperBound)
             return
         }
         // Fansub names carry their group in front; a CRC without one leaves the group unknown.

@@ -50,7 +50,7 @@ extension ReleaseScan {
     }
 
     /// Episode when there is numbering, then books, music, movies (a year or video words).
-    mutating func decideKind() {
+    func decideKind() {
         if let hint { info.type = hint; return }
         let numbered = !info.seasons.isEmpty || !info.episodes.isEmpty || !info.absoluteEpisodes.isEmpty || info.airDate != nil
         let e = mediaEvidence()

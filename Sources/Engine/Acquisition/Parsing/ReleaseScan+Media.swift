@@ -1,6 +1,6 @@
 /// Music and books: artist/album or author/title, and the format (Lidarr-style quality for music).
 extension ReleaseScan {
-    mutating func scanMedia() {
+    func scanMedia() {
         switch info.type {
         case .music: scanMusic()
         default: scanBook()
@@ -9,7 +9,7 @@ extension ReleaseScan {
 
     // MARK: Music
 
-    private mutating func scanMusic() {
+    private func scanMusic() {
         resolveMusicQuality()
         // Artist and album: "Artist - Album (Year) [FLAC]" or scene "Artist-Album-WEB-2022-GRP".
         var start = titleStart
@@ -100,7 +100,7 @@ extension ReleaseScan {
     }
 
     /// Lidarr's names: "FLAC", "FLAC 24bit", "ALAC", "MP3-320", "MP3-VBR-V0", "AAC-256", "OGG Vorbis Q8", ...
-    private mutating func resolveMusicQuality() {
+    private func resolveMusicQuality() {
         var flac = false, alac = false, mp3 = false, aac = false, ogg = false, ape = false, wavpack = false, wav = false, wma = false
         var bit24 = false, bitrate = 0, vbrPreset = -1, vorbisQ = 0, webScene = false
         for j in 0..<tokens.count {
@@ -197,7 +197,7 @@ extension ReleaseScan {
     // MARK: Books
 
     /// "Author - Title (Year) [EPUB]", "Author - Title (Unabridged) [M4B]", "Series 001 (2020) (Digital).cbz".
-    private mutating func scanBook() {
+    private func scanBook() {
         var format: String?
         for t in tokens {
             if let w = t.word, w.kind == .book { format = Vocabulary.books[Int(w.value)]; break }

@@ -4,7 +4,7 @@ extension ReleaseScan {
     ///
     /// Words that also occur in titles ("German", "Complete", "Web", "DV") are only taken when
     /// the words around them are quality words too; see `isWeakContext`.
-    mutating func scanMeta() {
+    func scanMeta() {
         var i = 0
         while i < tokens.count {
             if tokens[i].role != .free { i += 1; continue }
@@ -12,7 +12,7 @@ extension ReleaseScan {
         }
     }
 
-    private mutating func mark(_ i: Int, strong: Bool = true, role: ReleaseToken.Role = .meta) {
+    private func mark(_ i: Int, strong: Bool = true, role: ReleaseToken.Role = .meta) {
         guard i < tokens.count else { return }
         tokens[i].role = role
         tokens[i].strong = strong
@@ -149,7 +149,7 @@ extension ReleaseScan {
     // MARK: Classification
 
     /// Classifies token `i`; returns how many tokens it consumed (at least 1).
-    private mutating func classify(_ i: Int) -> Int {
+    private func classify(_ i: Int) -> Int {
         let t = tokens[i]
         if let r = resolution(of: i) {
             if quality.resolution == 0 || !r.fromSize || quality.resolutionFromSize {
@@ -222,13 +222,13 @@ extension ReleaseScan {
         }
     }
 
-    private mutating func setVideoCodec(_ v: UInt8) {
+    private func setVideoCodec(_ v: UInt8) {
         quality.anyCodec = true
         if v == 4 || v == 5 { quality.xvidLike = true }
         if info.videoCodec == nil || v == 2 { info.videoCodec = Vocabulary.videoCodecs[Int(v)] }
     }
 
-    private mutating func classifySource(_ i: Int, _ s: SourceWord) -> Int {
+    private func classifySource(_ i: Int, _ s: SourceWord) -> Int {
         let t = tokens[i]
         switch s {
         case .web:
@@ -337,7 +337,7 @@ extension ReleaseScan {
         chars.withUTF8Buffer { cs in cs.contains { gapContains(i, $0) } }
     }
 
-    private mutating func classifyAudio(_ i: Int, _ v: UInt8) -> Int {
+    private func classifyAudio(_ i: Int, _ v: UInt8) -> Int {
         let t = tokens[i]
         var codec = v
         var consumed = 1
@@ -397,7 +397,7 @@ extension ReleaseScan {
 
     static func isChannelCount(_ n: Int) -> Bool { n == 1 || n == 2 || n == 5 || n == 6 || n == 7 }
 
-    private mutating func classifyFlag(_ i: Int, _ f: Flag) -> Int {
+    private func classifyFlag(_ i: Int, _ f: Flag) -> Int {
         let t = tokens[i]
         switch f {
         case .proper:
@@ -478,7 +478,7 @@ extension ReleaseScan {
     }
 
     /// Tokens the vocabulary does not know: "H.264", "x.264", "REPACK2", "v2", "5.1", "E-AC3", "10-bit".
-    private mutating func classifyPattern(_ i: Int) -> Int {
+    private func classifyPattern(_ i: Int) -> Int {
         let t = tokens[i]
         guard t.ascii else { return 1 }
         // Plain words longer than the short forms below ("dolby", "true", "mpeg") are title words.
@@ -557,7 +557,7 @@ extension ReleaseScan {
         return 1
     }
 
-    private mutating func classifyAudioAfterPrefix(_ i: Int) -> Int {
+    private func classifyAudioAfterPrefix(_ i: Int) -> Int {
         info.audioCodec = info.audioCodec ?? "EAC3"
         mark(i); mark(i + 1)
         return 2

@@ -1,7 +1,7 @@
 /// The ends of a name: the extension, site prefixes, a leading "[Group]", CRC hashes.
 extension ReleaseScan {
     /// Cuts a known extension (".mkv", ".epub", ...) off `limit` and records it.
-    mutating func cutExtension(_ start: Int) {
+    func cutExtension(_ start: Int) {
         var p = limit - 1
         while p > start, limit - p <= 8 {
             let c = bytes[p]
@@ -20,7 +20,7 @@ extension ReleaseScan {
 
     /// "www.Site.com - ", "[ www.Site.com ] - ", "[Group] ", "[Group]_", a leading 6-digit date
     /// ("221208 Show ep34", Japanese variety shows), and "(Genre) [CD]" music prefixes.
-    mutating func scanPrefix() {
+    func scanPrefix() {
         var i = 0
         // Site prefixes
         if tokenIs(0, "www") || (tokens[0].depth > 0 && tokenIs(0, "www")) {
@@ -52,14 +52,14 @@ extension ReleaseScan {
             }
             if site || numeric {
                 for k in i...e { tokens[k].role = .site }
-            } else if meta && !(leadingGroupText == nil && e - i >= 1 && !allMeta(i, e)) {
+            } else if meta && !(leadingGroup.isEmpty && e - i >= 1 && !allMeta(i, e)) {
                 // "[BD]", "[Dolby Vision]", "[TR24][OF]": tags, not a group; the meta pass reads them.
                 if i == 0, !allMeta(i, e) { break }
                 i = e + 1
                 titleStartFloor = i
                 continue
-            } else if leadingGroupText == nil {
-                leadingGroupText = text(tokens[i].start, tokens[e].end)
+            } else if leadingGroup.isEmpty {
+                leadingGroup = tokens[i].start..<tokens[e].end
                 for k in i...e { tokens[k].role = .group }
                 isAnimeStyle = true
             } else {
@@ -73,7 +73,7 @@ extension ReleaseScan {
     }
 
     /// Japanese variety names start with the broadcast date: "221208 Show ep34".
-    mutating func scanVarietyPrefix() {
+    func scanVarietyPrefix() {
         if let t = token(titleStart), t.isNumber, t.length == 6, titleStart + 2 < tokens.count {
             let m = t.number / 100 % 100, d = t.number % 100
             if m >= 1, m <= 12, d >= 1, d <= 31, gapIs(titleStart + 1, 32) {
@@ -111,7 +111,7 @@ extension ReleaseScan {
     }
 
     /// "[6B7FD717]", "(0b0e2c10)": an 8-digit hexadecimal CRC in brackets.
-    mutating func markHashes() {
+    func markHashes() {
         for j in 0..<tokens.count where tokens[j].length == 8 && tokens[j].depth > 0 && tokens[j].ascii {
             let t = tokens[j]
             guard gapContainsAny(j, "[("), j + 1 >= tokens.count || gapContainsAny(j + 1, "])") else { continue }

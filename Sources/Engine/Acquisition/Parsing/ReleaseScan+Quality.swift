@@ -5,7 +5,7 @@
 /// out, the usual defaults apply: a Blu-ray encode is 720p, a rip from a Blu-ray with XviD is
 /// 480p, plain "HDTV" is SDTV, and the container decides when nothing else does.
 extension ReleaseScan {
-    mutating func resolveQuality() {
+    func resolveQuality() {
         let q = quality
         var res = q.resolution
         func name(_ family: Family, _ r: Int) -> String { Self.qualityName(family, r) }
@@ -111,7 +111,7 @@ extension ReleaseScan {
         }
     }
 
-    private mutating func set(_ source: String?, _ quality: String) {
+    private func set(_ source: String?, _ quality: String) {
         info.source = source
         info.quality = quality
     }

@@ -24,7 +24,7 @@ extension ReleaseScan {
     /// numbering, never the first title word ("2012.2009.1080p" is "2012" of 2009). Movies
     /// whose year comes after the quality words ("... German Bluray ... 1998") take the first
     /// one after them.
-    mutating func scanYear() {
+    func scanYear() {
         let stop = firstStop(from: titleStart)
         var chosen: Int?
         var j = titleStart
@@ -51,7 +51,7 @@ extension ReleaseScan {
 
     /// "Director's Cut", "Extended Cut", "Special Edition Remastered", "50th Anniversary Edition",
     /// "IMAX", "Open Matte", and after the year any "<Word> Edition" ("Imperial Edition").
-    mutating func scanEdition() {
+    func scanEdition() {
         let yearIndex = tokens.firstIndex { $0.role == .year }
         var j = titleStart + 1
         while j < tokens.count {
@@ -89,7 +89,7 @@ extension ReleaseScan {
         }
     }
 
-    private mutating func setEdition(_ from: Int, _ end: Int) {
+    private func setEdition(_ from: Int, _ end: Int) {
         var text = cleanText(tokens[from].start, tokens[end - 1].end, keepAcronyms: false)
         if text.hasSuffix(".") { text.removeLast() }
         info.edition = text
@@ -141,7 +141,7 @@ extension ReleaseScan {
     // MARK: Title
 
     /// Sets `titleEnd` and the title text.
-    mutating func scanTitle() {
+    func scanTitle() {
         // "(1995) Movie Name": a leading year in brackets, then the title.
         if tokens[titleStart].role == .year, titleStart + 1 < tokens.count, gapContainsAny(titleStart, "(["), tokens[titleStart + 1].role == .free {
             titleStart += 1
@@ -218,9 +218,12 @@ extension ReleaseScan {
         var to = end
         var open = 0
         var p = tokens[titleStart].start
+        let classes = ByteClass.table
         while p < end {
-            if bytes[p] == UInt8(ascii: "(") || bytes[p] == UInt8(ascii: "[") { open += 1 }
-            if bytes[p] == UInt8(ascii: ")") || bytes[p] == UInt8(ascii: "]") { open = max(0, open - 1) }
+            if classes[Int(bytes[p])] & ByteClass.special != 0 {
+                if bytes[p] == UInt8(ascii: "(") || bytes[p] == UInt8(ascii: "[") { open += 1 }
+                if bytes[p] == UInt8(ascii: ")") || bytes[p] == UInt8(ascii: "]") { open = max(0, open - 1) }
+            }
             p += 1
         }
         while to < stop {
@@ -255,14 +258,24 @@ extension ReleaseScan {
             var n = 0
             var p = from
             var lastSpace = true
+            var keptDot = false
             @inline(__always) func put(_ c: UInt8) { out[n] = c; n += 1 }
+            let classes = ByteClass.table
             while p < to {
                 let c = bytes[p]
+                // Letters, digits and UTF-8 go through as they are (an en dash is a separator).
+                if classes[Int(c)] & ByteClass.word != 0 && c != 0xE2 {
+                    put(c)
+                    lastSpace = false
+                    p += 1
+                    continue
+                }
                 var emit = c
                 if c == UInt8(ascii: "_") { emit = 32 }
                 if c == UInt8(ascii: ".") {
                     if keepAcronyms && isAcronymLetter(p - 1) {
                         put(c)
+                        keptDot = true
                         lastSpace = false
                         // "A.I.Artificial": a space after the acronym when a word follows.
                         if p + 1 < to, !isAcronymLetter(p + 1), isAlnum(bytes[p + 1]) { put(32); lastSpace = true }
@@ -290,7 +303,8 @@ extension ReleaseScan {
             let buffer = UnsafeMutableBufferPointer(rebasing: out[0..<n])
             let range = Self.trimmed(UnsafeBufferPointer(buffer))
             var count = range.upperBound
-            count = Self.spellAKA(buffer, range.lowerBound, count)
+            // Only a kept dot can spell "a.k.a.".
+            if keptDot { count = Self.spellAKA(buffer, range.lowerBound, count) }
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[range.lowerBound..<count]), as: UTF8.self)
         }
     }

@@ -2,31 +2,39 @@ extension ReleaseScan {
     /// Splits `bytes[from..<limit]` into tokens and looks each up in the vocabulary.
     ///
     /// Word bytes are ASCII letters and digits and any non-ASCII byte except the en and em
-    /// dashes (E2 80 93/94), which names use like "-". Bracket depth counts `[`, `(`, `{`.
-    mutating func tokenize(from: Int) {
+    /// dashes (E2 80 93/94), which names use like "-". Bracket depth counts `[`, `(`, `{`, `<`.
+    /// The word loop only reads each byte's class; a token's number and vocabulary key are
+    /// computed afterwards, and only for the tokens that can have them.
+    func tokenize(from: Int) {
         tokens.removeAll()
         let table = Vocabulary.table
+        let classes = ByteClass.table
+        let end = limit
         var p = from
         var depth = 0
         var gap = from
-        while p < limit {
+        while p < end {
             let b = bytes[p]
-            if isWordByte(at: p) {
+            let c = classes[Int(b)]
+            if c & ByteClass.word != 0 && (b != 0xE2 || !isLongDash(p, end)) {
                 let start = p
-                var alpha = false, digit = false, ascii = true
-                var key: UInt64 = 0, shift: UInt64 = 0
-                var value = 0
-                while p < limit, isWordByte(at: p) {
-                    let c = bytes[p]
-                    if c >= 0x80 { ascii = false } else if c &- 48 < 10 { digit = true; value = value &* 10 &+ Int(c &- 48) } else { alpha = true }
-                    if shift < 64 { key |= UInt64(Vocabulary.lower(c)) << shift; shift &+= 8 }
+                var seenClasses = c
+                p += 1
+                while p < end {
+                    let d = bytes[p]
+                    let k = classes[Int(d)]
+                    if k & ByteClass.word == 0 || (d == 0xE2 && isLongDash(p, end)) { break }
+                    seenClasses |= k
                     p += 1
                 }
                 let length = p - start
-                let number = (!alpha && ascii && length <= 9) ? value : -1
+                let ascii = seenClasses & ByteClass.nonASCII == 0
+                let alpha = seenClasses & ByteClass.letter != 0
+                let digit = seenClasses & ByteClass.digit != 0
+                let number = (!alpha && ascii && length <= 9) ? digits(start, p) : -1
                 // Words longer than 8 bytes are hashed (rare: "remastered", "theatrical").
                 let word = ascii && alpha && length <= 24
-                    ? Vocabulary.lookup(key: length <= 8 ? key : Vocabulary.key(bytes, start, p), bytes, start, p, in: table) : nil
+                    ? Vocabulary.lookup(key: length <= 8 ? shortKey(start, length) : Vocabulary.key(bytes, start, p), bytes, start, p, in: table) : nil
                 tokens.append(ReleaseToken(start: start, end: p, gap: gap, depth: depth, number: number, word: word,
                                            hasAlpha: alpha || !ascii, hasDigit: digit, ascii: ascii,
                                            dashGap: start - gap >= 2 && spacedDash(gap, start)))
@@ -45,14 +53,38 @@ extension ReleaseScan {
                 gap = p
                 continue
             }
-            switch b {
-            case UInt8(ascii: "-"), UInt8(ascii: "~"), 0xE2: seen.dash = true
-            case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "<"): depth += 1
-            case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"), UInt8(ascii: ">"): depth = max(0, depth - 1)
-            default: break
+            if c & ByteClass.special != 0 {
+                switch b {
+                case UInt8(ascii: "-"), UInt8(ascii: "~"), 0xE2: seen.dash = true
+                case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "<"): depth += 1
+                case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"), UInt8(ascii: ">"): depth = max(0, depth - 1)
+                default: break
+                }
             }
-            p += b == 0xE2 && p + 2 < limit && bytes[p + 1] == 0x80 && (bytes[p + 2] == 0x93 || bytes[p + 2] == 0x94) ? 3 : 1
+            p += b == 0xE2 && isLongDash(p, end) ? 3 : 1
         }
+    }
+
+    /// The en or em dash (E2 80 93/94) at `p`.
+    @inline(__always)
+    private func isLongDash(_ p: Int, _ end: Int) -> Bool {
+        p + 2 < end && bytes[p + 1] == 0x80 && (bytes[p + 2] == 0x93 || bytes[p + 2] == 0x94)
+    }
+
+    /// `Vocabulary.key` of an ASCII token of 1 to 8 bytes: one 8-byte load, masked to the
+    /// token and lowercased in all lanes at once, where the name has 8 bytes left to load.
+    @inline(__always)
+    private func shortKey(_ start: Int, _ length: Int) -> UInt64 {
+        guard start + 8 <= bytes.count else { return Vocabulary.key(bytes, start, start + length) }
+        var w = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self))
+        if length < 8 { w &= (1 << (8 * UInt64(length))) &- 1 }
+        // Bytes are ASCII (< 0x80), so no lane carries into the next: a lane's top bit says
+        // whether it is at least "A", and whether it is above "Z".
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let atLeastA = w &+ ones &* (0x80 - 0x41)
+        let aboveZ = w &+ ones &* (0x80 - 0x5B)
+        let upper = atLeastA & ~aboveZ & (ones &* 0x80)
+        return w | (upper >> 2)
     }
 
     /// A dash ("-", "~", en or em dash) with a space or underscore next to it in `bytes[from..<to]`.
@@ -88,11 +120,28 @@ extension ReleaseScan {
         return false
     }
 
-    @inline(__always)
-    private func isWordByte(at p: Int) -> Bool {
-        let b = bytes[p]
-        if b < 0x80 { return b &- 48 < 10 || (b | 0x20) &- 97 < 26 }
-        // The en/em dash (E2 80 93/94) separates like "-"; the separator loop skips all three bytes.
-        return !(b == 0xE2 && p + 2 < limit && bytes[p + 1] == 0x80 && (bytes[p + 2] == 0x93 || bytes[p + 2] == 0x94))
-    }
+}
+
+/// What the tokenizer needs to know of a byte, looked up in one load.
+enum ByteClass {
+    static let word: UInt8 = 1
+    static let digit: UInt8 = 2
+    static let letter: UInt8 = 4
+    static let nonASCII: UInt8 = 8
+    /// Separators that change the bracket depth or mark a dash.
+    static let special: UInt8 = 16
+
+    nonisolated(unsafe) static let table: UnsafeMutablePointer<UInt8> = {
+        let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0..<256 {
+            var c: UInt8 = 0
+            if b >= 0x80 { c = word | nonASCII }
+            else if b >= 48 && b <= 57 { c = word | digit }
+            else if (b | 0x20) >= 97 && (b | 0x20) <= 122 { c = word | letter }
+            else if "-~[({<])}>".utf8.contains(UInt8(b)) { c = special }
+            if b == 0xE2 { c |= special }
+            t[b] = c
+        }
+        return t
+    }()
 }

@@ -5,40 +5,99 @@
 /// tokens it claims so later passes see only what is left.
 struct ReleaseScan {
     let bytes: UnsafeBufferPointer<UInt8>
-    /// End of the part that is parsed: the extension, if known, is cut off.
-    var limit: Int
-    var tokens: TokenList
-    /// The result and the other reference-counted state live outside the scan, in storage the
-    /// parser owns for the parse: the scan itself is then a flat value, and the helpers that read
-    /// it do not copy a few hundred bytes and retain a dozen strings on every call.
-    private let shared: UnsafeMutablePointer<Shared>
+    let tokens: TokenList
+    /// The result lives outside the scan, in the caller's variable, and so does the rest of the
+    /// scan's working state: the scan itself is then four words that never change, so the passes
+    /// call their helpers without copying a few hundred bytes of state on every call, and the
+    /// finished result is never copied out.
+    private let result: UnsafeMutablePointer<ReleaseInfo>
+    private let state: UnsafeMutablePointer<State>
+
+    /// What the passes find on the way: plain values only, so the storage needs no clean-up.
+    struct State {
+        /// End of the part that is parsed: the extension, if known, is cut off.
+        var limit: Int
+        var tokenCount = 0
+        var ext: ContainerExtension = .none
+        var titleEnd = 0
+        var titleStart = 0
+        var leadingGroup: Range<Int> = 0..<0
+        var titleStartFloor = 0
+        var isVariety = false
+        var titleCut: Int?
+        var quality = QualityEvidence()
+        var firstNumbering: Int?
+        var isAnimeStyle = false
+        var seen = Seen()
+        var hint: ReleaseInfo.Kind?
+    }
+
     var info: ReleaseInfo {
-        _read { yield shared.pointee.info }
-        nonmutating _modify { yield &shared.pointee.info }
+        _read { yield result.pointee }
+        nonmutating _modify { yield &result.pointee }
+    }
+    /// End of the part that is parsed: the extension, if known, is cut off.
+    var limit: Int {
+        get { state.pointee.limit }
+        nonmutating set { state.pointee.limit = newValue }
     }
     /// Lowercased extension without the dot ("mkv"), or empty.
-    var ext: ContainerExtension = .none
+    var ext: ContainerExtension {
+        get { state.pointee.ext }
+        nonmutating set { state.pointee.ext = newValue }
+    }
     /// Index of the first token after the title; tokens before it (from `titleStart`) are the title.
-    var titleEnd = 0
-    var titleStart = 0
-    /// A leading "[Group]" (anime and fansub style).
-    var leadingGroupText: String? {
-        _read { yield shared.pointee.leadingGroupText }
-        nonmutating _modify { yield &shared.pointee.leadingGroupText }
+    var titleEnd: Int {
+        get { state.pointee.titleEnd }
+        nonmutating set { state.pointee.titleEnd = newValue }
+    }
+    var titleStart: Int {
+        get { state.pointee.titleStart }
+        nonmutating set { state.pointee.titleStart = newValue }
+    }
+    /// Byte range of a leading "[Group]" (anime and fansub style); empty when there is none.
+    var leadingGroup: Range<Int> {
+        get { state.pointee.leadingGroup }
+        nonmutating set { state.pointee.leadingGroup = newValue }
     }
     /// Tag brackets in front ("[BD]") push the title start past them.
-    var titleStartFloor = 0
+    var titleStartFloor: Int {
+        get { state.pointee.titleStartFloor }
+        nonmutating set { state.pointee.titleStartFloor = newValue }
+    }
     /// Japanese variety naming ("221208 Show ep34"): "ep" numbers are episodes of season 1.
-    var isVariety = false
+    var isVariety: Bool {
+        get { state.pointee.isVariety }
+        nonmutating set { state.pointee.isVariety = newValue }
+    }
     /// A numbering marker glued to the title's last word ("zoos01e02"): the title ends at this byte.
-    var titleCut: Int?
+    var titleCut: Int? {
+        get { state.pointee.titleCut }
+        nonmutating set { state.pointee.titleCut = newValue }
+    }
     /// Quality evidence gathered by the meta pass.
-    var quality = QualityEvidence()
+    var quality: QualityEvidence {
+        _read { yield state.pointee.quality }
+        nonmutating _modify { yield &state.pointee.quality }
+    }
     /// Index of the first token claimed as episode numbering, date or season.
-    var firstNumbering: Int?
-    var isAnimeStyle = false
+    var firstNumbering: Int? {
+        get { state.pointee.firstNumbering }
+        nonmutating set { state.pointee.firstNumbering = newValue }
+    }
+    var isAnimeStyle: Bool {
+        get { state.pointee.isAnimeStyle }
+        nonmutating set { state.pointee.isAnimeStyle = newValue }
+    }
     /// What the tokenizer saw, so passes that cannot apply are skipped.
-    var seen = Seen()
+    var seen: Seen {
+        _read { yield state.pointee.seen }
+        nonmutating _modify { yield &state.pointee.seen }
+    }
+    var hint: ReleaseInfo.Kind? {
+        get { state.pointee.hint }
+        nonmutating set { state.pointee.hint = newValue }
+    }
 
     struct Seen {
         var brackets = false
@@ -48,19 +107,16 @@ struct ReleaseScan {
         var nonASCII = false
         var numbers = false
     }
-    var hint: ReleaseInfo.Kind?
 
-    struct Shared {
-        var info = ReleaseInfo()
-        var leadingGroupText: String?
-    }
-
-    /// `shared` must be initialized; the caller moves the result out of it when done.
-    init(bytes: UnsafeBufferPointer<UInt8>, limit: Int, tokens: UnsafeMutableBufferPointer<ReleaseToken>, shared: UnsafeMutablePointer<Shared>) {
+    /// `result` and `state` must stay valid (and be written by nothing else) for the scan's life;
+    /// `state` starts as `State(limit: end)`.
+    init(bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeMutableBufferPointer<ReleaseToken>,
+         result: UnsafeMutablePointer<ReleaseInfo>, state: UnsafeMutablePointer<State>) {
         self.bytes = bytes
-        self.limit = limit
-        self.tokens = TokenList(storage: tokens)
-        self.shared = shared
+        let counter = (UnsafeMutableRawPointer(state) + MemoryLayout<State>.offset(of: \State.tokenCount)!).assumingMemoryBound(to: Int.self)
+        self.tokens = TokenList(storage: tokens, count: counter)
+        self.result = result
+        self.state = state
     }
 
     // MARK: Bytes
@@ -106,8 +162,9 @@ struct ReleaseScan {
     @inline(__always)
     func tokenIs(_ i: Int, _ word: StaticString) -> Bool {
         guard i >= 0, i < tokens.count else { return false }
-        let start = tokens[i].start, n = word.utf8CodeUnitCount
-        guard tokens[i].end - start == n else { return false }
+        let t = tokens[i]
+        let start = t.start, n = word.utf8CodeUnitCount
+        guard t.end - start == n else { return false }
         let w = word.utf8Start
         var k = 0
         while k < n {
@@ -121,8 +178,9 @@ struct ReleaseScan {
     @inline(__always)
     func tokenHasPrefix(_ i: Int, _ prefix: StaticString) -> Bool {
         guard i >= 0, i < tokens.count else { return false }
-        let start = tokens[i].start, n = prefix.utf8CodeUnitCount
-        guard tokens[i].end - start >= n else { return false }
+        let t = tokens[i]
+        let start = t.start, n = prefix.utf8CodeUnitCount
+        guard t.end - start >= n else { return false }
         let w = prefix.utf8Start
         var k = 0
         while k < n {
@@ -221,10 +279,13 @@ enum ContainerExtension: UInt8 {
         }
     }
 
-    /// The packed key of a short lowercase literal (see `Vocabulary.key`).
+    /// The packed key of a short lowercase literal (see `Vocabulary.key`). Inlined so each case's
+    /// key folds to a constant instead of being packed again on every comparison.
+    @inline(__always)
     private static func key(_ s: StaticString) -> UInt64 {
         var k: UInt64 = 0
-        s.withUTF8Buffer { b in for (i, c) in b.enumerated() { k |= UInt64(c) << (8 * UInt64(i)) } }
+        let p = s.utf8Start
+        for i in 0..<s.utf8CodeUnitCount { k |= UInt64(p[i]) << (8 * UInt64(i)) }
         return k
     }
 

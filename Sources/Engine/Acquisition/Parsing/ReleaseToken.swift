@@ -62,33 +62,38 @@ struct ReleaseToken {
 struct TokenList: RandomAccessCollection, MutableCollection {
     private let base: UnsafeMutablePointer<ReleaseToken>
     private let capacity: Int
-    private(set) var count = 0
+    /// The count lives with the scan's other state, so the list itself never changes.
+    private let counter: UnsafeMutablePointer<Int>
 
-    init(storage: UnsafeMutableBufferPointer<ReleaseToken>) {
+    init(storage: UnsafeMutableBufferPointer<ReleaseToken>, count: UnsafeMutablePointer<Int>) {
         base = storage.baseAddress!
         capacity = storage.count
+        counter = count
     }
 
+    var count: Int { counter.pointee }
     var startIndex: Int { 0 }
-    var endIndex: Int { count }
+    var endIndex: Int { counter.pointee }
 
     subscript(i: Int) -> ReleaseToken {
+        // One unsigned comparison covers both ends.
         @inline(__always) get {
-            precondition(i >= 0 && i < count, "token index out of range")
+            precondition(UInt(bitPattern: i) < UInt(bitPattern: counter.pointee), "token index out of range")
             return base[i]
         }
         @inline(__always) nonmutating set {
-            precondition(i >= 0 && i < count, "token index out of range")
+            precondition(UInt(bitPattern: i) < UInt(bitPattern: counter.pointee), "token index out of range")
             base[i] = newValue
         }
     }
 
-    mutating func append(_ token: ReleaseToken) {
-        precondition(count < capacity, "more tokens than the name has room for")
-        (base + count).initialize(to: token)
-        count += 1
+    func append(_ token: ReleaseToken) {
+        let n = counter.pointee
+        precondition(n < capacity, "more tokens than the name has room for")
+        (base + n).initialize(to: token)
+        counter.pointee = n + 1
     }
 
     /// Tokens are trivial values: nothing to deinitialize.
-    mutating func removeAll() { count = 0 }
+    func removeAll() { counter.pointee = 0 }
 }
