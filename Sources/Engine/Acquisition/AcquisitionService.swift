@@ -27,6 +27,8 @@ public actor AcquisitionService {
     /// Torrents whose completion is being imported: a grab that finishes at once is reported
     /// both by the grab and by the torrent service, and must be imported (or failed) once.
     var importing = Set<Int64>()
+    /// Torrents this service is removing itself (stalled grabs), which record their own outcome.
+    var removingOwn = Set<Int64>()
 
     init(store: Store, history: History, logger: Logger, transport: (any IndexerTransport)? = nil) {
         self.store = store

@@ -52,6 +52,7 @@ final class EngineCore: Sendable {
             defaultSavePath: { await self.settings.path(.defaultSavePath) },
             categoriesChanged: { await torrents.updateSettings(await self.settings) }))
         await torrents.observeCompletions { id in await acquisition.downloadCompleted(torrentId: id) }
+        await torrents.observeRemovals { ids in await acquisition.downloadsRemoved(torrentIds: ids) }
         // Clearing old partial downloads and finding ffmpeg need not delay the socket.
         let podcasts = self.podcasts, transcode = self.transcode
         Task { await podcasts.start() }

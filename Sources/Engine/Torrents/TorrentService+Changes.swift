@@ -75,6 +75,7 @@ extension TorrentService {
             removals.removeFirst(50_000)
             oldestRemovalRevision = removals.first?.revision ?? revision
         }
+        for observer in removalObservers { await observer(ids) }
     }
 
     func move(_ selector: TorrentSelector, to path: String) async throws -> [Int64] {

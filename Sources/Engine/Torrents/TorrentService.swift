@@ -30,6 +30,8 @@ actor TorrentService {
     /// Told once per completed torrent (acquisition imports grabbed downloads); each runs in
     /// its own task, so a slow import never holds the torrent service.
     var completionObservers: [@Sendable (Int64) async -> Void] = []
+    /// Told the ids of torrents removed (by a person, a rule or a service), after the removal.
+    var removalObservers: [@Sendable ([Int64]) async -> Void] = []
 
     init(session: LibtorrentSession, store: Store, settings: Settings, history: History, logger: Logger) {
         self.session = session
@@ -154,5 +156,11 @@ actor TorrentService {
 extension TorrentService {
     func observeCompletions(_ observer: @escaping @Sendable (Int64) async -> Void) {
         completionObservers.append(observer)
+    }
+
+    /// Acquisition hears of removed downloads this way, so a grab whose torrent is gone is
+    /// not left waiting for a completion that will never come.
+    func observeRemovals(_ observer: @escaping @Sendable ([Int64]) async -> Void) {
+        removalObservers.append(observer)
     }
 }

@@ -50,6 +50,8 @@ extension AcquisitionService {
         let grabId: Int64 = grab["id"], title: String = grab["title"]
         let wantedId: Int64? = grab["wanted_id"]
         let message = "stalled: no download progress for \(Units.formatDuration(idle)) (\(Self.percent(snapshot.progress)) done, \(snapshot.swarmSeeds) seeds)"
+        removingOwn.insert(snapshot.id)
+        defer { removingOwn.remove(snapshot.id) }
         do {
             try await links.torrents.removeIds([snapshot.id], deleteData: true)
         } catch {
