@@ -2,9 +2,10 @@ import Foundation
 import XCTest
 
 /// Acquisition past the happy path, on 127.0.0.1 with a Torznab server written by the test:
-/// music imported by hand, `grab N` after `search` (and its refusals), a failed import that
-/// blocklists the release so the next search takes the next best, `blocklist remove`, and a
-/// grab nobody seeds that the stall sweep removes.
+/// music imported by hand and downloaded from a swarm, `grab N` after `search` (and its
+/// refusals), a failed import that blocklists the release so the next search takes the next
+/// best, an import that fails halfway and takes back what it linked, `blocklist remove`, a grab
+/// nobody seeds that the stall sweep removes, and a grab whose torrent someone removes.
 final class AcquisitionRecoveryTests: HomeTestCase {
     let key = "recov-k3y-42cc"
 
@@ -78,11 +79,11 @@ final class AcquisitionRecoveryTests: HomeTestCase {
     /// Starts the server with `items` (torrents made here, announcing to a port nobody serves)
     /// and adds it as indexer `recovery`; returns each item's info-hash by number.
     @discardableResult
-    func startIndexer(_ items: [Item]) throws -> [Int: String] {
+    func startIndexer(_ items: [Item], tracker: String? = nil) throws -> [Int: String] {
         guard Harness.which("python3") != nil else { throw XCTSkip("python3 is needed for the Torznab server") }
         let state = h.path("torznab")
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
-        let deadTracker = "http://127.0.0.1:\(Harness.freePort())/announce"
+        let deadTracker = tracker ?? "http://127.0.0.1:\(Harness.freePort())/announce"
         var hashes: [Int: String] = [:]
         var json: [[String: Any]] = []
         for item in items {
@@ -309,5 +310,109 @@ final class AcquisitionRecoveryTests: HomeTestCase {
         let second = try object(["rss", "sync"])
         XCTAssertEqual((second["grabs"] as? [[String: Any]])?.map { $0["title"] as? String }, [next], "\(second)")
         XCTAssertEqual((second["grabs"] as? [[String: Any]])?.first?["wanted_id"] as? Int, wantedId)
+    }
+
+    func testAGrabWhoseTorrentIsRemovedIsWantedAgainAndTheNextBestTaken() throws {
+        let seed = h.path("seed")
+        let best = "Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP", next = "Harbor.Lights.S01E05.720p.HDTV.x264-TIDE"
+        for name in [best, next] { _ = try h.payload("seed/\(name)/\(name.lowercased()).mkv", bytes: 64 << 10) }
+        try startIndexer([Item(n: 1, title: best, source: seed + "/" + best, size: 3 << 30, category: 5040),
+                          Item(n: 2, title: next, source: seed + "/" + next, size: 1 << 30, category: 5040)])
+        let wantedId = try XCTUnwrap(try object(["wanted", "add", "tv", "Harbor Lights", "--season", "1", "--episode", "5"])["id"] as? Int)
+        let first = try object(["rss", "sync"])
+        XCTAssertEqual((first["grabs"] as? [[String: Any]])?.map { $0["title"] as? String }, [best], "\(first)")
+        XCTAssertEqual(try array(["wanted", "list"]).first?["status"] as? String, "grabbed")
+        // Nobody seeds it; the person gives up on it before the stall sweep would.
+        let id = try XCTUnwrap(try h.list(home: home).first?["id"] as? Int)
+        try st(["remove", String(id), "--delete-data"])
+
+        let grab = try XCTUnwrap(try array(["history"]).first { $0["kind"] as? String == "grab" })
+        XCTAssertEqual(grab["state"] as? String, "removed", "\(grab)")
+        XCTAssertTrue((grab["message"] as? String)?.hasPrefix("the torrent was removed before it finished") == true, "\(grab)")
+        XCTAssertEqual(try array(["wanted", "list"]).first?["status"] as? String, "wanted")
+        XCTAssertTrue(try array(["blocklist", "list"]).isEmpty, "a removal is not a failure of the release")
+        let events = try st(["events"]).stdout
+        XCTAssertTrue(events.contains("its torrent was removed before it finished; wanted #\(wantedId) is wanted again"), events)
+
+        // The next sync takes the next best: the removed release counts as grabbed.
+        let second = try object(["rss", "sync"])
+        XCTAssertEqual((second["grabs"] as? [[String: Any]])?.map { $0["title"] as? String }, [next], "\(second)")
+        XCTAssertEqual(try array(["wanted", "list"]).first?["status"] as? String, "grabbed")
+        // Removing an imported download later (the normal end of seeding) changes nothing.
+        try st(["remove", "all"])
+        XCTAssertEqual(try array(["history"]).filter { $0["kind"] as? String == "grab" }.compactMap { $0["state"] as? String }, ["removed", "removed"])
+    }
+
+    func testAnImportThatFailsHalfwayTakesBackWhatItLinked() throws {
+        let release = "Lantern.Choir-Tidal.Hours-2019-MP3-320"
+        let downloads = h.path("downloads"), music = h.path("library/music")
+        try album(downloads, release)
+        try FileManager.default.createDirectory(atPath: music, withIntermediateDirectories: true)
+        try st(["library", "add", music, "--type", "music"])
+        let wantedId = try XCTUnwrap(try object(["wanted", "add", "music", "Lantern Choir - Tidal Hours", "--year", "2019"])["id"] as? Int)
+        // Someone's own file already has the second track's name.
+        let album = music + "/Lantern Choir/Tidal Hours (2019)"
+        try FileManager.default.createDirectory(atPath: album, withIntermediateDirectories: true)
+        try "not this album".write(toFile: album + "/02 - Low Water.mp3", atomically: true, encoding: .utf8)
+
+        let failed = try st(["import", downloads + "/" + release, "--wanted", String(wantedId)], nil)
+        XCTAssertNotEqual(failed.status, 0)
+        XCTAssertTrue(failed.stderr.contains("02 - Low Water.mp3 already holds a different file; move it away, then import again"), failed.stderr)
+        XCTAssertEqual(failed.stderr.split(separator: "\n").count, 1, failed.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: album), ["02 - Low Water.mp3"], "the first track's link is taken back")
+        let log = try String(contentsOfFile: home + "/engine.log", encoding: .utf8)
+        XCTAssertTrue(log.contains("1 file(s) it had linked were taken back"), "the first track was linked, then taken back")
+        XCTAssertEqual(try String(contentsOfFile: album + "/02 - Low Water.mp3", encoding: .utf8), "not this album")
+        let imports = try array(["history"]).filter { $0["kind"] as? String == "import" }
+        XCTAssertEqual(imports.map { $0["state"] as? String }, ["failed"], "\(imports)")
+        XCTAssertEqual(try array(["wanted", "list"]).first?["status"] as? String, "wanted")
+
+        // Moved away, the same import goes through whole.
+        try FileManager.default.removeItem(atPath: album + "/02 - Low Water.mp3")
+        let report = try object(["import", downloads + "/" + release, "--wanted", String(wantedId)])
+        XCTAssertEqual((report["files"] as? [[String: Any]])?.count, 2, "\(report)")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: album).sorted(), ["01 - First Light.mp3", "02 - Low Water.mp3"])
+        XCTAssertEqual(try array(["wanted", "list"]).first?["status"] as? String, "imported")
+    }
+
+    func testAMusicGrabDownloadsFromASwarmAndImportsIntoTheMusicLibrary() throws {
+        guard let aria = Harness.which("aria2c") else { throw XCTSkip("aria2c is needed to seed the album") }
+        let seed = h.path("seed"), release = "Lantern Choir - Tidal Hours (2019) [MP3-320]"
+        try album(seed, release)
+        let trackerPort = Harness.freePort()
+        let hashes = try startIndexer([Item(n: 1, title: release, source: seed + "/" + release, size: 120 << 20, category: 3040)],
+                                      tracker: "http://127.0.0.1:\(trackerPort)/announce")
+        let hash = try XCTUnwrap(hashes[1])
+        let tracker = try TrackerOnPort(harness: h, hashes: [hash], port: trackerPort)
+        try h.spawn(aria, ["--enable-dht=false", "--enable-dht6=false", "--bt-enable-lpd=false", "--enable-peer-exchange=false",
+                           "--seed-ratio=0.0", "--bt-seed-unverified=true", "--listen-port=\(Harness.freePort())", "--check-integrity=false",
+                           "--bt-external-ip=127.0.0.1", "-d", seed, h.path("torznab/1.torrent")], log: h.path("aria-seed.log"))
+        let music = h.path("library/music")
+        try FileManager.default.createDirectory(atPath: music, withIntermediateDirectories: true)
+        try st(["library", "add", music, "--type", "music"])
+        let wantedId = try XCTUnwrap(try object(["wanted", "add", "music", "Lantern Choir - Tidal Hours", "--year", "2019"])["id"] as? Int)
+
+        let sync = try object(["rss", "sync"])
+        XCTAssertEqual((sync["grabs"] as? [[String: Any]])?.map { $0["title"] as? String }, [release], "\(sync)")
+        XCTAssertEqual(try h.list(home: home).first?["category"] as? String, "seedtui-music")
+        let waited = try h.run(home: home, ["wait", "all", "--state", "seeding", "--timeout", "120"], timeout: 130)
+        XCTAssertEqual(waited.status, 0, waited.stderr + ((try? String(contentsOfFile: h.path("aria-seed.log"), encoding: .utf8)) ?? ""))
+        _ = tracker
+        try h.waitUntil("the album's import", timeout: 30) { try array(["wanted", "list"]).first?["status"] as? String == "imported" }
+        let album = music + "/Lantern Choir/Tidal Hours (2019)"
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: album).sorted(), ["01 - First Light.mp3", "02 - Low Water.mp3"],
+                       "the tracks only, named from their tags")
+        let source = h.path("downloads/seedtui-music/\(release)/01-lantern_choir-first_light.mp3")
+        let a = try XCTUnwrap(inode(source)), b = try XCTUnwrap(inode(album + "/01 - First Light.mp3"))
+        XCTAssertTrue(a.dev == b.dev && a.ino == b.ino, "the library track is not a hardlink of the seeding file")
+        let imports = try array(["history"]).filter { $0["kind"] as? String == "import" }
+        XCTAssertEqual(imports.count, 2, "\(imports)")
+        XCTAssertEqual(Set(imports.compactMap { $0["state"] as? String }), ["imported"])
+        XCTAssertEqual(try array(["wanted", "list"]).first?["current_quality"] as? String, "MP3-320")
+        _ = wantedId
+        try h.waitUntil("the library scan", timeout: 30) {
+            let items = try array(["library", "list"])
+            return items.contains { ($0["path"] as? String)?.hasSuffix("Tidal Hours (2019)/02 - Low Water.mp3") == true }
+        }
     }
 }

@@ -115,15 +115,53 @@ extension AcquisitionService {
         }.value
         let naming = await links.naming()
         var report = ImportReport(files: [], wantedId: wanted?.id, quality: quality, scanned: nil)
-        for file in planned {
-            guard let relative = naming.importPath(for: file.facts, type: libraryType, ext: file.ext) else {
-                throw EngineError.failed("the \(libraryType.rawValue) naming template gives no usable path for \((file.source as NSString).lastPathComponent); check `config get naming_*`")
+        // All the files or none: a file that cannot be placed (or a history that cannot be
+        // written) takes back the links this import made, so no library file goes unrecorded.
+        var made: [String] = []
+        let realRoot = LibraryLinker.realPath(root.path) ?? root.path
+        func undo() {
+            for target in made {
+                unlink(target)
+                // Folders the import created and left empty go too; never the root itself.
+                var folder = (target as NSString).deletingLastPathComponent
+                while folder.hasPrefix(realRoot + "/"), rmdir(folder) == 0 { folder = (folder as NSString).deletingLastPathComponent }
             }
-            let (target, mode) = try LibraryLinker.link(source: file.source, root: root.path, relative: relative)
-            report.files.append(.init(source: file.source, target: target, mode: mode.rawValue))
+        }
+        do {
+            for file in planned {
+                guard let relative = naming.importPath(for: file.facts, type: libraryType, ext: file.ext) else {
+                    throw EngineError.failed("the \(libraryType.rawValue) naming template gives no usable path for \((file.source as NSString).lastPathComponent); check `config get naming_*`")
+                }
+                let (target, mode) = try LibraryLinker.link(source: file.source, root: root.path, relative: relative)
+                if mode != .existing { made.append(target) }
+                report.files.append(.init(source: file.source, target: target, mode: mode.rawValue))
+            }
+        } catch {
+            undo()
+            if !made.isEmpty { logger.info("import of \(content) stopped: \(made.count) file(s) it had linked were taken back") }
+            throw error
         }
         let now = Self.now()
         let done = report
+        do {
+            try await record(done, grabId: grabId, wanted: wanted, torrentId: torrentId, quality: quality, at: now)
+        } catch {
+            undo()
+            throw error
+        }
+        // The top folder under the root that holds the import (the series or film folder).
+        if let first = report.files.first {
+            let relative = String(first.target.dropFirst((LibraryLinker.realPath(root.path) ?? root.path).count + 1))
+            let top = relative.split(separator: "/").first.map(String.init) ?? ""
+            let folder = relative.contains("/") ? (LibraryLinker.realPath(root.path) ?? root.path) + "/" + top : root.path
+            _ = try? await links.library.startScan(path: folder, full: false)
+            report.scanned = folder
+        }
+        return report
+    }
+
+    /// One history row per file and the wanted item's new state, in one transaction.
+    private func record(_ done: ImportReport, grabId: Int64?, wanted: WantedItem?, torrentId: Int64?, quality: String?, at now: Int64) async throws {
         try await store.pool.write { db in
             for f in done.files {
                 let message = f.mode == "copy" ? "copied: the library is on another filesystem than the download" : nil
@@ -136,14 +174,5 @@ extension AcquisitionService {
                 try db.execute(sql: "UPDATE wanted SET status = 'imported', current_quality = ? WHERE id = ?", arguments: [quality ?? "Unknown", id])
             }
         }
-        // The top folder under the root that holds the import (the series or film folder).
-        if let first = report.files.first {
-            let relative = String(first.target.dropFirst((LibraryLinker.realPath(root.path) ?? root.path).count + 1))
-            let top = relative.split(separator: "/").first.map(String.init) ?? ""
-            let folder = relative.contains("/") ? (LibraryLinker.realPath(root.path) ?? root.path) + "/" + top : root.path
-            _ = try? await links.library.startScan(path: folder, full: false)
-            report.scanned = folder
-        }
-        return report
     }
 }
