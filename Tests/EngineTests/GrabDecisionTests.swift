@@ -109,6 +109,27 @@ final class GrabDecisionTests: XCTestCase {
         }
     }
 
+    func testAnEpisodeTitleInTheNameNamesTheImport() throws {
+        let wanted = episode(1, "Harbor Lights", season: 1, episode: 5)
+        func relative(_ file: String, release: String?) throws -> String? {
+            let facts = try ImportPlanner.facts(file: "/dl/" + file, type: .tv, wanted: wanted, release: release, quality: "WEBDL-1080p")
+            return LibraryNaming().importPath(for: facts, type: .tv, ext: "mkv")
+        }
+        XCTAssertEqual(try relative("harbor.lights.s01e05.mkv", release: "Harbor.Lights.S01E05.The.Long.Night.1080p.WEB-DL.x264-KELP"),
+                       "Harbor Lights/Season 01/Harbor Lights - S01E05 - The Long Night WEBDL-1080p.mkv")
+        XCTAssertEqual(try relative("Harbor Lights - S01E05 - Low Tide [WEBDL-1080p].mkv", release: nil),
+                       "Harbor Lights/Season 01/Harbor Lights - S01E05 - Low Tide WEBDL-1080p.mkv")
+        XCTAssertEqual(try relative("harbor.lights.s01e05.mkv", release: "Harbor.Lights.S01E05.Pilot-KELP"),
+                       "Harbor Lights/Season 01/Harbor Lights - S01E05 - Pilot WEBDL-1080p.mkv", "the group is not part of the title")
+        // Names without one leave the token out, and the separators around it go with it.
+        for release in ["Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP", "Harbor.Lights.S01E05-KELP", "Harbor.Lights.S01E05.720p-KELP"] {
+            XCTAssertEqual(try relative("harbor.lights.s01e05.mkv", release: release),
+                           "Harbor Lights/Season 01/Harbor Lights - S01E05 - WEBDL-1080p.mkv", release)
+        }
+        XCTAssertEqual(ImportPlanner.episodeTitle(inName: "Harbor.Lights.S01E05.\u{1b}[31mRed.Tide.720p.HDTV.x264-KELP.mkv").map { !$0.contains("\u{1b}") }, true,
+                       "no escape sequence reaches a path")
+    }
+
     func testMusicFactsComeFromTheReleaseAndTheFileName() throws {
         let facts = try ImportPlanner.facts(file: "/x/Lantern Choir - Tidal Hours (2019) [FLAC]/03 - Low Water.flac", type: .music,
                                             wanted: nil, release: "Lantern Choir - Tidal Hours (2019) [FLAC]", quality: "FLAC")

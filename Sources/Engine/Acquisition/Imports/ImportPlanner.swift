@@ -85,7 +85,9 @@ public enum ImportPlanner {
             guard let season, !episodes.isEmpty else {
                 throw EngineError.failed("\(name): no season and episode in the name; import it with --wanted ID of an episode")
             }
-            return PathFacts(kind: .episode, year: wanted?.year, series: series, season: season, episodes: episodes, quality: q)
+            // No metadata source here: the episode title is the one the names carry, if any.
+            let title = episodeTitle(inName: (file as NSString).lastPathComponent) ?? release.flatMap { episodeTitle(inName: $0 + ".mkv") }
+            return PathFacts(kind: .episode, title: title, year: wanted?.year, series: series, season: season, episodes: episodes, quality: q)
         case .movie:
             let title = wanted?.title ?? fromRelease?.title ?? fromFile.title
             guard let title, !title.isEmpty else { throw EngineError.failed("\(name): no film title in the name; import it with --wanted ID") }
@@ -100,5 +102,26 @@ public enum ImportPlanner {
         case .comic:
             return try comicFacts(file: file, wanted: wanted)
         }
+    }
+
+    /// The episode title a name carries between its numbering and its release words
+    /// ("Show.S01E05.The.Long.Night.1080p.WEB-DL-GRP" → "The Long Night"), read as the library
+    /// reads file names; the release group is not a title.
+    static func episodeTitle(inName name: String) -> String? {
+        let ext = (name as NSString).pathExtension
+        var stem = (name as NSString).deletingPathExtension
+        // "…Pilot-KELP", "…720p-KELP": a word in capitals glued on by a bare dash (or the group
+        // the parser finds) is the release group, not the end of the title.
+        let group = ReleaseParser.parse(stem, hint: .episode).releaseGroup
+        if let dash = stem.lastIndex(of: "-"), dash > stem.startIndex, stem[stem.index(before: dash)] != " " {
+            let tail = stem[stem.index(after: dash)...]
+            let capitals = !tail.isEmpty && tail.count <= 20 && tail.allSatisfy { ($0.isASCII && ($0.isUppercase || $0.isNumber)) }
+            if capitals || tail == group ?? "" { stem = String(stem[..<dash]) }
+        }
+        let facts = PathClassifier.classify(relativePath: stem + "." + (ext.isEmpty ? "mkv" : ext), type: .tv)
+        guard facts.kind == .episode, !facts.episodes.isEmpty || facts.airDate != nil, var title = facts.title else { return nil }
+        if let group, title == group { return nil }
+        title = title.trimmingCharacters(in: CharacterSet(charactersIn: " -._"))
+        return title.contains(where: \.isLetter) ? title : nil
     }
 }
