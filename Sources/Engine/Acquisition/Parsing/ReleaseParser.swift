@@ -120,11 +120,13 @@ public enum ReleaseParser {
     private static func parseComponent(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, hint: ReleaseInfo.Kind?,
                                        storage: UnsafeMutableBufferPointer<ReleaseToken>, result: UnsafeMutablePointer<ReleaseInfo>,
                                        state: UnsafeMutablePointer<ReleaseScan.State>) {
-        let scan = ReleaseScan(bytes: bytes, tokens: storage, result: result, state: state)
-        scan.hint = hint
-        scan.cutExtension(start)
-        scan.tokenize(from: start)
-        if scan.tokens.isEmpty { return }
+        state.pointee.hint = hint
+        let base = storage.baseAddress!
+        ReleaseScan(bytes: bytes, tokens: TokenList(base: base, count: 0), result: result, state: state).cutExtension(start)
+        let count = ReleaseScan.tokenize(bytes, from: start, limit: state.pointee.limit, into: storage, seen: &state.pointee.seen)
+        if count == 0 { return }
+        let scan = ReleaseScan(bytes: bytes, tokens: TokenList(base: base, count: count), result: result, state: state)
+        scan.readResolutions()
         if scan.seen.brackets || scan.tokenIs(0, "www") { scan.scanPrefix() }
         if scan.seen.numbers { scan.scanVarietyPrefix() }
         if scan.seen.brackets { scan.markHashes() }

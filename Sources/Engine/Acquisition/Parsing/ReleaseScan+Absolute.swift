@@ -47,7 +47,11 @@ extension ReleaseScan {
 
     private func claimAbsolute(_ j: Int, _ first: Int, _ last: Int, used: Int) {
         guard last >= first, last - first < 2000 else { return }
-        for e in first...last where !info.absoluteEpisodes.contains(e) { info.absoluteEpisodes.append(e) }
+        if info.absoluteEpisodes.isEmpty {
+            info.absoluteEpisodes = Array(first...last)
+        } else {
+            for e in first...last where !info.absoluteEpisodes.contains(e) { info.absoluteEpisodes.append(e) }
+        }
         for k in j..<min(tokens.count, j + used) { tokens[k].role = .episode; tokens[k].strong = true }
         if firstNumbering == nil || j < firstNumbering! { firstNumbering = j }
     }

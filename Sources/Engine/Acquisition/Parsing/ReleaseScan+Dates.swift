@@ -92,6 +92,15 @@ extension ReleaseScan {
     }
 
     static func format(_ y: Int, _ m: Int, _ d: Int) -> String {
+        if (1000...9999).contains(y), (0...99).contains(m), (0...99).contains(d) {
+            // "YYYY-MM-DD" written once: ten bytes make a small string, with no appends.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { b in
+                b[0] = UInt8(48 + y / 1000); b[1] = UInt8(48 + y / 100 % 10); b[2] = UInt8(48 + y / 10 % 10); b[3] = UInt8(48 + y % 10)
+                b[4] = UInt8(ascii: "-"); b[5] = UInt8(48 + m / 10); b[6] = UInt8(48 + m % 10)
+                b[7] = UInt8(ascii: "-"); b[8] = UInt8(48 + d / 10); b[9] = UInt8(48 + d % 10)
+                return String(decoding: UnsafeBufferPointer(b), as: UTF8.self)
+            }
+        }
         var s = String(y)
         s.append(m < 10 ? "-0" : "-")
         s.append(String(m))

@@ -27,11 +27,13 @@ extension ReleaseScan {
             if first >= 0, !info.episodes.contains(first) { info.episodes.append(first) }
             return
         }
+        // The first range is the whole list in most names: one exact allocation, no growth.
+        if info.episodes.isEmpty { info.episodes = Array(first...last); return }
         for e in first...last where !info.episodes.contains(e) { info.episodes.append(e) }
     }
 
     private func setSeason(_ s: Int) {
-        if !info.seasons.contains(s) { info.seasons.append(s) }
+        if info.seasons.isEmpty { info.seasons = [s] } else if !info.seasons.contains(s) { info.seasons.append(s) }
     }
 
     /// A number made of `bytes[p..<end]` digits, returning the value and where the digits stop.

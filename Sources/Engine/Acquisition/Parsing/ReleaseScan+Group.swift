@@ -84,12 +84,13 @@ extension ReleaseScan {
         }
         // "(... RZeroX) QxR": a word after a closing parenthesis (movies).
         if movie, let word = trailingWordAfterBlock(end) { info.releaseGroup = word; return }
-        if let block = blockGroup(end), !movie || bracket == nil {
+        let block = blockGroup(end)
+        if let block, !movie || bracket == nil {
             info.releaseGroup = block
             return
         }
         if let b = bracket { info.releaseGroup = b.text; return }
-        if let block = blockGroup(end) { info.releaseGroup = block; return }
+        if let block { info.releaseGroup = block; return }
         if let dotted = dottedGroup(end) { info.releaseGroup = dotted; return }
         if let first = firstBracketAfterTitle() { info.releaseGroup = first }
     }

@@ -203,7 +203,7 @@ extension ReleaseScan {
             if i > titleStart, token(i + 1).map({ $0.isNumber && $0.length == 4 }) ?? false, tokens[i - 1].role == .free,
                tokenIs(titleStart, "the"), i - titleStart <= 2 { return 1 }
             let name = Vocabulary.languages[Int(w.value)]
-            if !info.languages.contains(name) { info.languages.append(name) }
+            if info.languages.isEmpty { info.languages = [name] } else if !info.languages.contains(name) { info.languages.append(name) }
             mark(i, strong: false, role: .language)
             return 1
         case .flag: return classifyFlag(i, Flag(rawValue: w.value)!)
@@ -361,7 +361,7 @@ extension ReleaseScan {
         let last = i + consumed - 1
         if let digit = trailingChannelDigit(last), let next = token(last + 1), next.number == 0 || next.number == 1, next.length == 1,
            gapIs(last + 1, UInt8(ascii: ".")) || gapIs(last + 1, UInt8(ascii: " ")) || gapIs(last + 1, UInt8(ascii: "_")) {
-            info.audioChannels = info.audioChannels ?? "\(digit).\(next.number)"
+            info.audioChannels = info.audioChannels ?? Self.channels(digit, next.number)
             mark(last + 1)
             consumed += 1
         } else if let packed = packedChannels(last) {
@@ -392,10 +392,24 @@ extension ReleaseScan {
         guard a &- 48 < 10, b &- 48 < 10, byte(t.end - 3) &- 48 >= 10 else { return nil }
         let d = Int(a - 48), e = Int(b - 48)
         guard Self.isChannelCount(d), e <= 1 else { return nil }
-        return "\(d).\(e)"
+        return Self.channels(d, e)
     }
 
     static func isChannelCount(_ n: Int) -> Bool { n == 1 || n == 2 || n == 5 || n == 6 || n == 7 }
+
+    /// "5.1", "2.0": literals for the layouts names use, so most names build no string here.
+    static func channels(_ main: Int, _ lfe: Int) -> String {
+        switch (main, lfe) {
+        case (1, 0): return "1.0"
+        case (2, 0): return "2.0"
+        case (2, 1): return "2.1"
+        case (5, 0): return "5.0"
+        case (5, 1): return "5.1"
+        case (6, 1): return "6.1"
+        case (7, 1): return "7.1"
+        default: return "\(main).\(lfe)"
+        }
+    }
 
     private func classifyFlag(_ i: Int, _ f: Flag) -> Int {
         let t = tokens[i]
@@ -539,12 +553,12 @@ extension ReleaseScan {
            (n.number == 0 || n.number == 1) && n.length == 1 || tokenIs(i + 1, "1ch") || tokenIs(i + 1, "0ch"),
            gapIs(i + 1, UInt8(ascii: ".")) || gapIs(i + 1, UInt8(ascii: " ")) || gapIs(i + 1, UInt8(ascii: "_")) {
             let second = n.isNumber ? n.number : Int(byte(n.start) - 48)
-            info.audioChannels = info.audioChannels ?? "\(t.number).\(second)"
+            info.audioChannels = info.audioChannels ?? Self.channels(t.number, second)
             mark(i); mark(i + 1)
             return 2
         }
         if t.isNumber, t.length == 1, t.number != 1, Self.isChannelCount(t.number), tokenIs(i + 1, "1ch") || tokenIs(i + 1, "0ch") {
-            info.audioChannels = info.audioChannels ?? "\(t.number).\(byte(tokens[i + 1].start) - 48)"
+            info.audioChannels = info.audioChannels ?? Self.channels(t.number, Int(byte(tokens[i + 1].start)) - 48)
             mark(i); mark(i + 1)
             return 2
         }

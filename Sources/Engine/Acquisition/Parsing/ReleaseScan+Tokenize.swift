@@ -5,25 +5,26 @@ extension ReleaseScan {
     /// dashes (E2 80 93/94), which names use like "-". Bracket depth counts `[`, `(`, `{`, `<`.
     /// The word loop only reads each byte's class; a token's number and vocabulary key are
     /// computed afterwards, and only for the tokens that can have them.
-    func tokenize(from: Int) {
-        tokens.removeAll()
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, limit end: Int, into storage: UnsafeMutableBufferPointer<ReleaseToken>,
+                         seen: inout Seen) -> Int {
         let table = Vocabulary.table
         let classes = ByteClass.table
-        let end = limit
+        var count = 0
         var p = from
         var depth = 0
         var gap = from
+        var anyBracket = false, anyNonASCII = false, anyNumber = false, anyDash = false, edition = false, numbering = false
         while p < end {
             let b = bytes[p]
             let c = classes[Int(b)]
-            if c & ByteClass.word != 0 && (b != 0xE2 || !isLongDash(p, end)) {
+            if c & ByteClass.word != 0 && (b != 0xE2 || !isLongDash(bytes, p, end)) {
                 let start = p
                 var seenClasses = c
                 p += 1
                 while p < end {
                     let d = bytes[p]
                     let k = classes[Int(d)]
-                    if k & ByteClass.word == 0 || (d == 0xE2 && isLongDash(p, end)) { break }
+                    if k & ByteClass.word == 0 || (d == 0xE2 && isLongDash(bytes, p, end)) { break }
                     seenClasses |= k
                     p += 1
                 }
@@ -31,50 +32,69 @@ extension ReleaseScan {
                 let ascii = seenClasses & ByteClass.nonASCII == 0
                 let alpha = seenClasses & ByteClass.letter != 0
                 let digit = seenClasses & ByteClass.digit != 0
-                let number = (!alpha && ascii && length <= 9) ? digits(start, p) : -1
+                let number = (!alpha && ascii && length <= 9) ? decimal(bytes, start, p) : -1
                 // Words longer than 8 bytes are hashed (rare: "remastered", "theatrical").
                 let word = ascii && alpha && length <= 24
-                    ? Vocabulary.lookup(key: length <= 8 ? shortKey(start, length) : Vocabulary.key(bytes, start, p), bytes, start, p, in: table) : nil
-                tokens.append(ReleaseToken(start: start, end: p, gap: gap, depth: depth, number: number, word: word,
-                                           hasAlpha: alpha || !ascii, hasDigit: digit, ascii: ascii,
-                                           dashGap: start - gap >= 2 && spacedDash(gap, start)))
-                if depth > 0 { seen.brackets = true }
-                if !ascii { seen.nonASCII = true }
-                if number >= 0 { seen.numbers = true }
+                    ? Vocabulary.lookup(key: length <= 8 ? shortKey(bytes, start, length) : Vocabulary.key(bytes, start, p), bytes, start, p, in: table) : nil
+                precondition(count < storage.count, "more tokens than the name has room for")
+                (storage.baseAddress! + count).initialize(to: ReleaseToken(
+                    start: start, end: p, gap: gap, depth: depth, number: number, word: word,
+                    hasAlpha: alpha || !ascii, hasDigit: digit, ascii: ascii,
+                    dashGap: start - gap >= 2 && spacedDash(bytes, gap, start),
+                    resolutionShaped: ascii && digit && alpha && resolutionShaped(bytes, start, p)))
+                count += 1
+                if depth > 0 { anyBracket = true }
+                if !ascii { anyNonASCII = true }
+                if number >= 0 { anyNumber = true }
                 if let word {
-                    if word.kind == .edition { seen.editionWord = true }
-                    if word.kind == .flag && (word.value == Flag.episode.rawValue || word.value == Flag.season.rawValue) { seen.numberingWord = true }
-                }
-                if ascii && digit && alpha && resolutionShaped(start, p), let r = computeResolution(of: tokens.count - 1) {
-                    tokens[tokens.count - 1].res = UInt16(r.height)
-                    tokens[tokens.count - 1].resFlags = (r.interlaced ? 1 : 0) | (r.fromSize ? 2 : 0)
-                    tokens[tokens.count - 1].resPrefix = r.prefix?.rawValue ?? 0
+                    if word.kind == .edition { edition = true }
+                    if word.kind == .flag && (word.value == Flag.episode.rawValue || word.value == Flag.season.rawValue) { numbering = true }
                 }
                 gap = p
                 continue
             }
             if c & ByteClass.special != 0 {
                 switch b {
-                case UInt8(ascii: "-"), UInt8(ascii: "~"), 0xE2: seen.dash = true
+                case UInt8(ascii: "-"), UInt8(ascii: "~"), 0xE2: anyDash = true
                 case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "<"): depth += 1
                 case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"), UInt8(ascii: ">"): depth = max(0, depth - 1)
                 default: break
                 }
             }
-            p += b == 0xE2 && isLongDash(p, end) ? 3 : 1
+            p += b == 0xE2 && isLongDash(bytes, p, end) ? 3 : 1
         }
+        seen = Seen(brackets: anyBracket, dash: anyDash, editionWord: edition, numberingWord: numbering, nonASCII: anyNonASCII, numbers: anyNumber)
+        return count
+    }
+
+    /// Reads the resolution of each token shaped like one, once, for every pass to look up.
+    func readResolutions() {
+        for i in 0..<tokens.count where tokens[i].resolutionShaped {
+            guard let r = computeResolution(of: i) else { continue }
+            tokens[i].res = UInt16(r.height)
+            tokens[i].resFlags = (r.interlaced ? 1 : 0) | (r.fromSize ? 2 : 0)
+            tokens[i].resPrefix = r.prefix?.rawValue ?? 0
+        }
+    }
+
+    /// Decimal value of 1 to 9 ASCII digits.
+    @inline(__always)
+    private static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var v = 0
+        for p in start..<end { v = v &* 10 &+ Int(bytes[p] &- 48) }
+        return v
     }
 
     /// The en or em dash (E2 80 93/94) at `p`.
     @inline(__always)
-    private func isLongDash(_ p: Int, _ end: Int) -> Bool {
+    private static func isLongDash(_ bytes: UnsafeBufferPointer<UInt8>, _ p: Int, _ end: Int) -> Bool {
         p + 2 < end && bytes[p + 1] == 0x80 && (bytes[p + 2] == 0x93 || bytes[p + 2] == 0x94)
     }
 
     /// `Vocabulary.key` of an ASCII token of 1 to 8 bytes: one 8-byte load, masked to the
     /// token and lowercased in all lanes at once, where the name has 8 bytes left to load.
     @inline(__always)
-    private func shortKey(_ start: Int, _ length: Int) -> UInt64 {
+    private static func shortKey(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> UInt64 {
         guard start + 8 <= bytes.count else { return Vocabulary.key(bytes, start, start + length) }
         var w = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self))
         if length < 8 { w &= (1 << (8 * UInt64(length))) &- 1 }
@@ -88,7 +108,7 @@ extension ReleaseScan {
     }
 
     /// A dash ("-", "~", en or em dash) with a space or underscore next to it in `bytes[from..<to]`.
-    private func spacedDash(_ from: Int, _ to: Int) -> Bool {
+    private static func spacedDash(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
         var p = from
         while p < to {
             var width = 0
@@ -107,7 +127,7 @@ extension ReleaseScan {
 
     /// Ends in "p", "i" or "k" (then maybe frame-rate digits), or holds an "x" between digits.
     @inline(__always)
-    private func resolutionShaped(_ start: Int, _ end: Int) -> Bool {
+    private static func resolutionShaped(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         var q = end - 1
         while q > start, bytes[q] &- 48 < 10 { q -= 1 }
         let c = bytes[q] | 0x20

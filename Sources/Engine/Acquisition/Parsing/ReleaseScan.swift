@@ -17,7 +17,6 @@ struct ReleaseScan {
     struct State {
         /// End of the part that is parsed: the extension, if known, is cut off.
         var limit: Int
-        var tokenCount = 0
         var ext: ContainerExtension = .none
         var titleEnd = 0
         var titleStart = 0
@@ -110,11 +109,10 @@ struct ReleaseScan {
 
     /// `result` and `state` must stay valid (and be written by nothing else) for the scan's life;
     /// `state` starts as `State(limit: end)`.
-    init(bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeMutableBufferPointer<ReleaseToken>,
+    init(bytes: UnsafeBufferPointer<UInt8>, tokens: TokenList,
          result: UnsafeMutablePointer<ReleaseInfo>, state: UnsafeMutablePointer<State>) {
         self.bytes = bytes
-        let counter = (UnsafeMutableRawPointer(state) + MemoryLayout<State>.offset(of: \State.tokenCount)!).assumingMemoryBound(to: Int.self)
-        self.tokens = TokenList(storage: tokens, count: counter)
+        self.tokens = tokens
         self.result = result
         self.state = state
     }

@@ -27,13 +27,14 @@ struct ReleaseToken {
     var resFlags: UInt8 = 0
     var resPrefix: UInt8 = 0
 
-    init(start: Int, end: Int, gap: Int, depth: Int, number: Int, word: Word?, hasAlpha: Bool, hasDigit: Bool, ascii: Bool, dashGap: Bool) {
+    init(start: Int, end: Int, gap: Int, depth: Int, number: Int, word: Word?, hasAlpha: Bool, hasDigit: Bool, ascii: Bool, dashGap: Bool,
+         resolutionShaped: Bool) {
         startOffset = Int32(truncatingIfNeeded: start)
         endOffset = Int32(truncatingIfNeeded: end)
         gapOffset = Int32(truncatingIfNeeded: gap)
         value = Int32(truncatingIfNeeded: number)
         self.word = word
-        bits = (hasAlpha ? 1 : 0) | (hasDigit ? 2 : 0) | (ascii ? 4 : 0) | (dashGap ? 8 : 0)
+        bits = (hasAlpha ? 1 : 0) | (hasDigit ? 2 : 0) | (ascii ? 4 : 0) | (dashGap ? 8 : 0) | (resolutionShaped ? 16 : 0)
         bracketDepth = UInt8(min(depth, 255))
     }
 
@@ -50,6 +51,8 @@ struct ReleaseToken {
     var ascii: Bool { bits & 4 != 0 }
     /// The separators before it hold a dash with white space on a side (" - ", "_-_", " –").
     var dashGap: Bool { bits & 8 != 0 }
+    /// Shaped like a resolution ("1080p", "1280x720"): `ReleaseScan.readResolutions` looks closer.
+    var resolutionShaped: Bool { bits & 16 != 0 }
     var length: Int { Int(endOffset - startOffset) }
     var isNumber: Bool { value >= 0 }
 }
@@ -58,42 +61,30 @@ struct ReleaseToken {
 ///
 /// An `Array` here cost a heap allocation, reference counting and uniqueness checks on
 /// every write in every pass; tokens are plain values, so a fixed buffer sized from the
-/// name's length (at most one token per two bytes) does the job without any of that.
+/// name's length (at most one token per two bytes) does the job without any of that. The
+/// list is made once the name is tokenized, so its count is a constant the passes' loops
+/// keep in a register.
 struct TokenList: RandomAccessCollection, MutableCollection {
     private let base: UnsafeMutablePointer<ReleaseToken>
-    private let capacity: Int
-    /// The count lives with the scan's other state, so the list itself never changes.
-    private let counter: UnsafeMutablePointer<Int>
+    let count: Int
 
-    init(storage: UnsafeMutableBufferPointer<ReleaseToken>, count: UnsafeMutablePointer<Int>) {
-        base = storage.baseAddress!
-        capacity = storage.count
-        counter = count
+    init(base: UnsafeMutablePointer<ReleaseToken>, count: Int) {
+        self.base = base
+        self.count = count
     }
 
-    var count: Int { counter.pointee }
     var startIndex: Int { 0 }
-    var endIndex: Int { counter.pointee }
+    var endIndex: Int { count }
 
     subscript(i: Int) -> ReleaseToken {
         // One unsigned comparison covers both ends.
         @inline(__always) get {
-            precondition(UInt(bitPattern: i) < UInt(bitPattern: counter.pointee), "token index out of range")
+            precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "token index out of range")
             return base[i]
         }
         @inline(__always) nonmutating set {
-            precondition(UInt(bitPattern: i) < UInt(bitPattern: counter.pointee), "token index out of range")
+            precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "token index out of range")
             base[i] = newValue
         }
     }
-
-    func append(_ token: ReleaseToken) {
-        let n = counter.pointee
-        precondition(n < capacity, "more tokens than the name has room for")
-        (base + n).initialize(to: token)
-        counter.pointee = n + 1
-    }
-
-    /// Tokens are trivial values: nothing to deinitialize.
-    func removeAll() { counter.pointee = 0 }
 }
