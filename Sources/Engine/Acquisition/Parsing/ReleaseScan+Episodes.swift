@@ -7,6 +7,9 @@ extension ReleaseScan {
     func scanExplicitNumbering() -> Bool {
         var i = titleStart
         while i < tokens.count {
+            // A word without digits starts numbering only as a season or episode word, "Se",
+            // "S" or "Series" (see `matchMarker`): title words are passed over here.
+            if !tokens[i].hasDigit, !canStartNumberingWithoutDigits(i) { i += 1; continue }
             if tokens[i].role == .free, tokens[i].ascii, let used = matchMarker(at: i) {
                 if firstNumbering == nil || i < firstNumbering! { firstNumbering = i }
                 i += used
@@ -16,6 +19,13 @@ extension ReleaseScan {
             i += 1
         }
         return firstNumbering != nil
+    }
+
+    @inline(__always)
+    private func canStartNumberingWithoutDigits(_ i: Int) -> Bool {
+        let t = tokens[i]
+        if let w = t.word, w.kind == .flag, w.value == Flag.season.rawValue || w.value == Flag.episode.rawValue { return true }
+        return tokenIs(i, "s") || tokenIs(i, "se") || tokenIs(i, "series")
     }
 
     private func claim(_ from: Int, _ count: Int, _ role: ReleaseToken.Role = .episode) {

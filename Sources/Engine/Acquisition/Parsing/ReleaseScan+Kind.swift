@@ -53,6 +53,12 @@ extension ReleaseScan {
     func decideKind() {
         if let hint { info.type = hint; return }
         let numbered = !info.seasons.isEmpty || !info.episodes.isEmpty || !info.absoluteEpisodes.isEmpty || info.airDate != nil
+        // Without a music, book or audiobook word or extension only video words could count,
+        // and numbering or a year, source or resolution already decides: skip the token walk.
+        if !seen.mediaWord && !ext.isAudio && !ext.isBook {
+            if numbered { info.type = .episode; return }
+            if info.year != nil || quality.source != nil || quality.resolution != 0 { info.type = .movie; return }
+        }
         let e = mediaEvidence()
         if e.comic && !e.video { info.type = .comic; return }
         if e.audiobook && !e.video { info.type = .audiobook; return }

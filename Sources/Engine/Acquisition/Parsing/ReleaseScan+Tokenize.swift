@@ -13,7 +13,9 @@ extension ReleaseScan {
         var p = from
         var depth = 0
         var gap = from
-        var anyBracket = false, anyNonASCII = false, anyNumber = false, anyDash = false, edition = false, numbering = false
+        // What was seen, one bit each (see `Seen`): one register rather than seven.
+        let bracket: UInt8 = 1, nonASCII: UInt8 = 2, numbers: UInt8 = 4, dash: UInt8 = 8, edition: UInt8 = 16, numbering: UInt8 = 32, media: UInt8 = 64
+        var flags: UInt8 = 0
         while p < end {
             let b = bytes[p]
             let c = classes[Int(b)]
@@ -43,19 +45,24 @@ extension ReleaseScan {
                     dashGap: start - gap >= 2 && spacedDash(bytes, gap, start),
                     resolutionShaped: ascii && digit && alpha && resolutionShaped(bytes, start, p)))
                 count += 1
-                if depth > 0 { anyBracket = true }
-                if !ascii { anyNonASCII = true }
-                if number >= 0 { anyNumber = true }
+                flags |= (depth > 0 ? bracket : 0) | (ascii ? 0 : nonASCII) | (number >= 0 ? numbers : 0)
                 if let word {
-                    if word.kind == .edition { edition = true }
-                    if word.kind == .flag && (word.value == Flag.episode.rawValue || word.value == Flag.season.rawValue) { numbering = true }
+                    switch word.kind {
+                    case .edition: flags |= edition
+                    case .flag:
+                        if word.value == Flag.episode.rawValue || word.value == Flag.season.rawValue { flags |= numbering }
+                        if Flag(rawValue: word.value)?.speaksForMedia == true { flags |= media }
+                    case .music, .book: flags |= media
+                    case .audioCodec: if word.value == 7 || word.value == 9 { flags |= media }   // FLAC, MP3
+                    default: break
+                    }
                 }
                 gap = p
                 continue
             }
             if c & ByteClass.special != 0 {
                 switch b {
-                case UInt8(ascii: "-"), UInt8(ascii: "~"), 0xE2: anyDash = true
+                case UInt8(ascii: "-"), UInt8(ascii: "~"), 0xE2: flags |= dash
                 case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "<"): depth += 1
                 case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"), UInt8(ascii: ">"): depth = max(0, depth - 1)
                 default: break
@@ -63,7 +70,8 @@ extension ReleaseScan {
             }
             p += b == 0xE2 && isLongDash(bytes, p, end) ? 3 : 1
         }
-        seen = Seen(brackets: anyBracket, dash: anyDash, editionWord: edition, numberingWord: numbering, nonASCII: anyNonASCII, numbers: anyNumber)
+        seen = Seen(brackets: flags & bracket != 0, dash: flags & dash != 0, editionWord: flags & edition != 0, numberingWord: flags & numbering != 0,
+                    nonASCII: flags & nonASCII != 0, numbers: flags & numbers != 0, mediaWord: flags & media != 0)
         return count
     }
 

@@ -105,6 +105,8 @@ struct ReleaseScan {
         var numberingWord = false
         var nonASCII = false
         var numbers = false
+        /// A word that speaks for music, books or audiobooks (see `mediaEvidence`).
+        var mediaWord = false
     }
 
     /// `result` and `state` must stay valid (and be written by nothing else) for the scan's life;

@@ -38,6 +38,17 @@ enum Flag: UInt8 {
          ebook, audiobook, unabridged, abridged, retail, comic, tracks, cue, aka, avc, ch
 }
 
+extension Flag {
+    /// The flags `ReleaseScan.mediaEvidence` counts for music, books, audiobooks or comics.
+    var speaksForMedia: Bool {
+        switch self {
+        case .discography, .lossless, .vbr, .kbps, .v0, .vinyl, .bit24, .bit16, .tracks, .cue, .cd, .album, .single,
+             .audiobook, .unabridged, .abridged, .ebook, .retail, .comic: return true
+        default: return false
+        }
+    }
+}
+
 enum Vocabulary {
     /// Display names for `.videoCodec` values.
     static let videoCodecs = ["", "x264", "x265", "AV1", "XviD", "DivX", "VP9", "MPEG-2", "VC-1", "H.266"]
