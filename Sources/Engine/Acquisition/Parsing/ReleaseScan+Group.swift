@@ -11,7 +11,7 @@ extension ReleaseScan {
         if Self.repostTagKeys.contains(Vocabulary.key(bytes, t.start, t.end)) { return true }
         // "Rakuv", "Rakuv02", "RakuvUS", ...: one reposter, many suffixes.
         guard t.length >= 5 else { return false }
-        return zip(t.start..<t.start + 5, "rakuv".utf8).allSatisfy { Vocabulary.lower(bytes[$0]) == $1 }
+        return tokenHasPrefix(j, "rakuv")
     }
 
     /// The tags as vocabulary keys, so the check allocates nothing; a scan of two dozen integers

@@ -496,7 +496,18 @@ extension ReleaseScan {
         let t = tokens[i]
         guard t.ascii else { return 1 }
         // Plain words longer than the short forms below ("dolby", "true", "mpeg") are title words.
-        if !t.hasDigit && t.length > 5 { return 1 }
+        if !t.hasDigit {
+            if t.length > 5 { return 1 }
+            // Only "H", "X", "E", "VC", "MPEG", "TRUE" and "DOLBY" start a pattern below without digits.
+            let first = lowerByte(t.start)
+            switch t.length {
+            case 1: if first != UInt8(ascii: "h") && first != UInt8(ascii: "x") && first != UInt8(ascii: "e") { return 1 }
+            case 2: if first != UInt8(ascii: "v") { return 1 }
+            case 4: if first != UInt8(ascii: "m") && first != UInt8(ascii: "t") { return 1 }
+            case 5: if first != UInt8(ascii: "d") { return 1 }
+            default: return 1
+            }
+        }
         // "H.264", "H 264", "X264" split ("X-264")
         if (tokenIs(i, "h") || tokenIs(i, "x")), let n = token(i + 1), n.number == 264 || n.number == 265 || n.number == 266 {
             setVideoCodec(n.number == 264 ? 1 : n.number == 265 ? 2 : 9)

@@ -78,6 +78,23 @@ extension ReleaseScan {
     /// Reads the resolution of each token shaped like one, once, for every pass to look up.
     func readResolutions() {
         for i in 0..<tokens.count where tokens[i].resolutionShaped {
+            // The usual spellings by their key; anything else is read in full.
+            let t = tokens[i]
+            if t.length <= 5 {
+                var height: UInt16 = 0
+                switch Vocabulary.key(bytes, t.start, t.end) {
+                case ReleaseScan.literalKey("720p"): height = 720
+                case ReleaseScan.literalKey("1080p"): height = 1080
+                case ReleaseScan.literalKey("2160p"): height = 2160
+                case ReleaseScan.literalKey("480p"): height = 480
+                case ReleaseScan.literalKey("576p"): height = 576
+                default: break
+                }
+                if height != 0 {
+                    tokens[i].res = height
+                    continue
+                }
+            }
             guard let r = computeResolution(of: i) else { continue }
             tokens[i].res = UInt16(r.height)
             tokens[i].resFlags = (r.interlaced ? 1 : 0) | (r.fromSize ? 2 : 0)

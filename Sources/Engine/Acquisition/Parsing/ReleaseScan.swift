@@ -190,6 +190,16 @@ struct ReleaseScan {
         return true
     }
 
+    /// `Vocabulary.key` of a lowercase literal of at most 8 bytes. Always inlined, so that with a
+    /// literal argument it folds to a constant.
+    @inline(__always)
+    static func literalKey(_ s: StaticString) -> UInt64 {
+        var k: UInt64 = 0
+        let p = s.utf8Start
+        for i in 0..<min(s.utf8CodeUnitCount, 8) { k |= UInt64(p[i]) << (8 * UInt64(i)) }
+        return k
+    }
+
     /// Decimal value of `bytes[start..<end]` when all digits (at most 9), else -1.
     func digits(_ start: Int, _ end: Int) -> Int {
         guard end > start, end - start <= 9 else { return -1 }
