@@ -102,6 +102,14 @@ final class GrabDecisionTests: XCTestCase {
         XCTAssertThrowsError(try LibraryLinker.link(source: release + "/tiny-extra.mkv", root: dir + "/tv", relative: relative)) {
             XCTAssertTrue(($0 as? EngineError)?.message.contains("already holds a different file") == true, "\($0)")
         }
+        // A link that fails leaves no folder it made; a placement says which folders it made.
+        XCTAssertThrowsError(try LibraryLinker.place(source: dir + "/missing.mkv", root: dir + "/tv", relative: "Gone Show/Season 01/x.mkv"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/tv/Gone Show"))
+        let placed = try LibraryLinker.place(source: files[0].path, root: dir + "/tv", relative: "New Show/Season 02/y.mkv")
+        XCTAssertEqual(placed.createdFolders.map { ($0 as NSString).lastPathComponent }, ["Season 02", "New Show"])
+        unlink(placed.target)
+        LibraryLinker.removeEmpty(placed.createdFolders)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir + "/tv"), ["Harbor Lights"], "the root stays, with what was there")
         XCTAssertThrowsError(try LibraryLinker.link(source: files[0].path, root: dir + "/tv", relative: "../escape.mkv"))
         try FileManager.default.createSymbolicLink(atPath: dir + "/tv/out", withDestinationPath: dir + "/dl")
         XCTAssertThrowsError(try LibraryLinker.link(source: files[0].path, root: dir + "/tv", relative: "out/x.mkv")) {
@@ -128,6 +136,14 @@ final class GrabDecisionTests: XCTestCase {
         }
         XCTAssertEqual(ImportPlanner.episodeTitle(inName: "Harbor.Lights.S01E05.\u{1b}[31mRed.Tide.720p.HDTV.x264-KELP.mkv").map { !$0.contains("\u{1b}") }, true,
                        "no escape sequence reaches a path")
+        // A single-file release is its own file name; languages and flags are not titles; a
+        // number after a dash is ("Catch-22"), a group in capitals is not.
+        XCTAssertNil(ImportPlanner.episodeTitle(inName: "Harbor.Lights.S01E05.mkv"))
+        XCTAssertNil(ImportPlanner.episodeTitle(inName: "Harbor.Lights.S01E05.GERMAN.DL.1080p.WEB.x264-GRP"))
+        XCTAssertNil(ImportPlanner.episodeTitle(inName: "Harbor.Lights.S01E05.REPACK-GRP"))
+        XCTAssertEqual(ImportPlanner.episodeTitle(inName: "Harbor.Lights.S01E05.Red.Tide.FRENCH.720p.HDTV.x264-GRP"), "Red Tide")
+        XCTAssertEqual(ImportPlanner.episodeTitle(inName: "Harbor Lights - S01E05 - Catch-22.mkv"), "Catch-22")
+        XCTAssertEqual(ImportPlanner.episodeTitle(inName: "Harbor Lights - S01E05 - The Final Part.mkv"), "The Final Part")
     }
 
     func testMusicFactsComeFromTheReleaseAndTheFileName() throws {

@@ -117,14 +117,12 @@ extension AcquisitionService {
         var report = ImportReport(files: [], wantedId: wanted?.id, quality: quality, scanned: nil)
         // All the files or none: a file that cannot be placed (or a history that cannot be
         // written) takes back the links this import made, so no library file goes unrecorded.
-        var made: [String] = []
-        let realRoot = LibraryLinker.realPath(root.path) ?? root.path
+        var made: [LibraryLinker.Placement] = []
         func undo() {
-            for target in made {
-                unlink(target)
-                // Folders the import created and left empty go too; never the root itself.
-                var folder = (target as NSString).deletingLastPathComponent
-                while folder.hasPrefix(realRoot + "/"), rmdir(folder) == 0 { folder = (folder as NSString).deletingLastPathComponent }
+            // Newest first, so a folder made for an earlier file is empty when its turn comes.
+            for placement in made.reversed() {
+                if placement.mode != .existing { unlink(placement.target) }
+                LibraryLinker.removeEmpty(placement.createdFolders)
             }
         }
         do {
@@ -132,13 +130,14 @@ extension AcquisitionService {
                 guard let relative = naming.importPath(for: file.facts, type: libraryType, ext: file.ext) else {
                     throw EngineError.failed("the \(libraryType.rawValue) naming template gives no usable path for \((file.source as NSString).lastPathComponent); check `config get naming_*`")
                 }
-                let (target, mode) = try LibraryLinker.link(source: file.source, root: root.path, relative: relative)
-                if mode != .existing { made.append(target) }
-                report.files.append(.init(source: file.source, target: target, mode: mode.rawValue))
+                let placed = try LibraryLinker.place(source: file.source, root: root.path, relative: relative)
+                made.append(placed)
+                report.files.append(.init(source: file.source, target: placed.target, mode: placed.mode.rawValue))
             }
         } catch {
+            let linked = made.filter { $0.mode != .existing }.count
             undo()
-            if !made.isEmpty { logger.info("import of \(content) stopped: \(made.count) file(s) it had linked were taken back") }
+            if linked > 0 { logger.info("import of \(content) stopped: \(linked) file(s) it had linked were taken back") }
             throw error
         }
         let now = Self.now()

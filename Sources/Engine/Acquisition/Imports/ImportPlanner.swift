@@ -86,7 +86,7 @@ public enum ImportPlanner {
                 throw EngineError.failed("\(name): no season and episode in the name; import it with --wanted ID of an episode")
             }
             // No metadata source here: the episode title is the one the names carry, if any.
-            let title = episodeTitle(inName: (file as NSString).lastPathComponent) ?? release.flatMap { episodeTitle(inName: $0 + ".mkv") }
+            let title = episodeTitle(inName: (file as NSString).lastPathComponent) ?? release.flatMap { episodeTitle(inName: $0) }
             return PathFacts(kind: .episode, title: title, year: wanted?.year, series: series, season: season, episodes: episodes, quality: q)
         case .movie:
             let title = wanted?.title ?? fromRelease?.title ?? fromFile.title
@@ -106,22 +106,50 @@ public enum ImportPlanner {
 
     /// The episode title a name carries between its numbering and its release words
     /// ("Show.S01E05.The.Long.Night.1080p.WEB-DL-GRP" → "The Long Night"), read as the library
-    /// reads file names; the release group is not a title.
+    /// reads file names. `name` is a file name or a release title (with or without an extension).
+    /// Release words the library's reading lets through — languages ("GERMAN DL"), flags
+    /// ("REPACK", "READNFO") — end the title, and the release group is not part of it.
     static func episodeTitle(inName name: String) -> String? {
-        let ext = (name as NSString).pathExtension
-        var stem = (name as NSString).deletingPathExtension
-        // "…Pilot-KELP", "…720p-KELP": a word in capitals glued on by a bare dash (or the group
-        // the parser finds) is the release group, not the end of the title.
+        var stem = name
+        let ext = (name as NSString).pathExtension.lowercased()
+        if LibraryType.tv.extensions.contains(ext) { stem = (name as NSString).deletingPathExtension }
+        // "…Pilot-KELP", "…720p-KELP": a word in capitals (with a letter) glued on by a bare dash,
+        // or the group the parser finds, is the release group — "Catch-22" keeps its number.
         let group = ReleaseParser.parse(stem, hint: .episode).releaseGroup
         if let dash = stem.lastIndex(of: "-"), dash > stem.startIndex, stem[stem.index(before: dash)] != " " {
             let tail = stem[stem.index(after: dash)...]
-            let capitals = !tail.isEmpty && tail.count <= 20 && tail.allSatisfy { ($0.isASCII && ($0.isUppercase || $0.isNumber)) }
+            let capitals = tail.count <= 20 && tail.contains(where: \.isLetter) && tail.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
             if capitals || tail == group ?? "" { stem = String(stem[..<dash]) }
         }
-        let facts = PathClassifier.classify(relativePath: stem + "." + (ext.isEmpty ? "mkv" : ext), type: .tv)
-        guard facts.kind == .episode, !facts.episodes.isEmpty || facts.airDate != nil, var title = facts.title else { return nil }
+        let facts = PathClassifier.classify(relativePath: stem + ".mkv", type: .tv)
+        guard facts.kind == .episode, !facts.episodes.isEmpty || facts.airDate != nil, let found = facts.title else { return nil }
+        var words: [Substring] = []
+        for word in found.split(separator: " ") {
+            if isReleaseWord(word) { break }
+            words.append(word)
+        }
+        var title = words.joined(separator: " ")
         if let group, title == group { return nil }
         title = title.trimmingCharacters(in: CharacterSet(charactersIn: " -._"))
         return title.contains(where: \.isLetter) ? title : nil
+    }
+
+    /// A language, source, codec or release flag as the release parser knows them: never part
+    /// of an episode title. ("Part", "Episode" and the like are flags too, but titles use them.)
+    private static func isReleaseWord(_ word: Substring) -> Bool {
+        let bytes = Array(word.utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            guard let w = Vocabulary.lookup(b, 0, b.count) else { return false }
+            switch w.kind {
+            case .language, .source, .videoCodec, .audioCodec, .hdr, .service, .resolution: return true
+            case .flag:
+                switch Flag(rawValue: w.value) {
+                case .proper, .repack, .rerip, .real, .internal, .limited, .dubbed, .subbed, .dual, .multi, .dl, .readnfo,
+                     .uncensored, .hardsub, .subs, .vostfr, .hd, .sd, .uhd, .fhd, .bit10, .bit8, .hi10p, .upscale, .hybrid: return true
+                default: return false
+                }
+            default: return false
+            }
+        }
     }
 }

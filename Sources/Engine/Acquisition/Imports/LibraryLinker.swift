@@ -12,6 +12,21 @@ public enum LibraryLinker {
 
     /// Links `source` to `root/relative`; returns the target path and how it got there.
     public static func link(source: String, root: String, relative: String) throws -> (target: String, mode: Mode) {
+        let placed = try place(source: source, root: root, relative: relative)
+        return (placed.target, placed.mode)
+    }
+
+    /// What `place` did, so an import that stops can take back exactly that.
+    public struct Placement: Sendable {
+        public var target: String
+        public var mode: Mode
+        /// Folders created for the target, deepest first.
+        public var createdFolders: [String]
+    }
+
+    /// `link`, also saying which folders it created. When linking fails, the folders it
+    /// created are removed again before the error is thrown.
+    public static func place(source: String, root: String, relative: String) throws -> Placement {
         let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
         guard !relative.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
             throw EngineError.invalid("refusing to import to '\(relative)': the path must stay inside the library \(root)")
@@ -21,27 +36,45 @@ public enum LibraryLinker {
         }
         let target = realRoot + "/" + relative
         let parent = (target as NSString).deletingLastPathComponent
+        // The folders that do not exist yet, deepest first: these are the ones this call makes.
+        var created: [String] = []
+        var missing = parent
+        while missing.hasPrefix(realRoot + "/"), !FileManager.default.fileExists(atPath: missing) {
+            created.append(missing)
+            missing = (missing as NSString).deletingLastPathComponent
+        }
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
+            removeEmpty(created)
             throw EngineError.failed("cannot create \(parent) in the library: \(error.localizedDescription)")
         }
-        guard let realParent = realPath(parent), realParent == realRoot || realParent.hasPrefix(realRoot + "/") else {
-            throw EngineError.invalid("refusing to import to \(target): a symlink leads it outside the library \(realRoot)")
+        do {
+            guard let realParent = realPath(parent), realParent == realRoot || realParent.hasPrefix(realRoot + "/") else {
+                throw EngineError.invalid("refusing to import to \(target): a symlink leads it outside the library \(realRoot)")
+            }
+            let finalTarget = realParent + "/" + (target as NSString).lastPathComponent
+            if Glibc.link(source, finalTarget) == 0 { return Placement(target: finalTarget, mode: .hardlink, createdFolders: created) }
+            let code = errno
+            switch code {
+            case EEXIST:
+                if sameFile(source, finalTarget) { return Placement(target: finalTarget, mode: .existing, createdFolders: created) }
+                throw EngineError.failed("\(finalTarget) already holds a different file; move it away, then import again")
+            case EXDEV:
+                try copy(source, to: finalTarget)
+                return Placement(target: finalTarget, mode: .copy, createdFolders: created)
+            default:
+                throw EngineError.failed("cannot link \(source) into the library at \(finalTarget): \(String(cString: strerror(code)))")
+            }
+        } catch {
+            removeEmpty(created)
+            throw error
         }
-        let finalTarget = realParent + "/" + (target as NSString).lastPathComponent
-        if Glibc.link(source, finalTarget) == 0 { return (finalTarget, .hardlink) }
-        let code = errno
-        switch code {
-        case EEXIST:
-            if sameFile(source, finalTarget) { return (finalTarget, .existing) }
-            throw EngineError.failed("\(finalTarget) already holds a different file; move it away, then import again")
-        case EXDEV:
-            try copy(source, to: finalTarget)
-            return (finalTarget, .copy)
-        default:
-            throw EngineError.failed("cannot link \(source) into the library at \(finalTarget): \(String(cString: strerror(code)))")
-        }
+    }
+
+    /// Removes `folders` (deepest first) where they are empty; a folder with anything in it stays.
+    public static func removeEmpty(_ folders: [String]) {
+        for folder in folders { rmdir(folder) }
     }
 
     /// A copy under a temporary name, then linked into place, so nothing is overwritten and no
