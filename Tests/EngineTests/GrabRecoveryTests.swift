@@ -58,4 +58,35 @@ final class GrabRecoveryTests: XCTestCase {
             XCTAssertTrue(error.message.contains("no blocklist entry #\(entry.id)"), error.message)
         }
     }
+
+    func testARemovedTorrentMarksOnlyItsGrabStillWaiting() async throws {
+        let dir = NSTemporaryDirectory() + "grab-removed-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try Store(path: dir + "/db.sqlite")
+        let logger = Logger(label: "test")
+        let service = AcquisitionService(store: store, history: History(store: store, logger: logger), logger: logger)
+        try await store.pool.write { db in
+            for (id, status) in [(1, "grabbed"), (2, "imported"), (3, "grabbed")] {
+                try db.execute(sql: "INSERT INTO wanted(id, type, title, status, added_at) VALUES (?, 'tv', ?, ?, 0)",
+                               arguments: [id, "Show \(id)", status])
+            }
+            // Torrent 10: waiting (wanted 1). 11: imported (wanted 2). 12 and 13: two grabs for wanted 3.
+            for (torrent, wanted, state) in [(10, 1, "grabbed"), (11, 2, "imported"), (12, 3, "grabbed"), (13, 3, "grabbed"), (14, 1, "failed")] {
+                try db.execute(sql: """
+                    INSERT INTO grab_history(wanted_id, indexer, title, guid, info_hash, quality, protocol, state, torrent_id, grabbed_at)
+                    VALUES (?, 'x', ?, ?, ?, 'WEBDL-1080p', 'torrent', ?, ?, 0)
+                    """, arguments: [wanted, "Release.\(torrent)", "g\(torrent)", "h\(torrent)", state, torrent])
+            }
+        }
+        await service.downloadsRemoved(torrentIds: [10, 11, 12, 14, 99])
+        let (grabs, wanted) = try await store.pool.read { db in
+            (try Row.fetchAll(db, sql: "SELECT torrent_id, state FROM grab_history ORDER BY torrent_id").map { ($0["torrent_id"] as Int64, $0["state"] as String) },
+             try Row.fetchAll(db, sql: "SELECT id, status FROM wanted ORDER BY id").map { ($0["id"] as Int64, $0["status"] as String) })
+        }
+        XCTAssertEqual(grabs.map(\.1), ["removed", "imported", "removed", "grabbed", "failed"], "\(grabs)")
+        XCTAssertEqual(wanted.map(\.1), ["wanted", "imported", "grabbed"], "wanted 3 still has a grab in flight")
+        let (_, grabbed) = try await service.historyKeys()
+        XCTAssertTrue(grabbed.contains("h10"), "a removed release is not grabbed again")
+    }
 }

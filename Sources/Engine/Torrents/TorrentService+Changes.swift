@@ -75,7 +75,9 @@ extension TorrentService {
             removals.removeFirst(50_000)
             oldestRemovalRevision = removals.first?.revision ?? revision
         }
-        for observer in removalObservers { await observer(ids) }
+        // Each observer in its own task, as completions are: a slow import in acquisition must
+        // never hold up `remove` here.
+        for observer in removalObservers { Task { await observer(ids) } }
     }
 
     func move(_ selector: TorrentSelector, to path: String) async throws -> [Int64] {

@@ -5,43 +5,47 @@ extension AcquisitionService {
     // MARK: Downloads removed before they finished
 
     /// Torrents were removed (`remove`, a seeding rule, the TUI). A grab still waiting on one of
-    /// them can never complete: it is marked `removed` and its wanted item goes back to wanted,
+    /// them can never be imported: it is marked `removed` and its wanted item goes back to wanted,
     /// so the next `rss sync` or `wanted search --missing` takes the next best release. The
     /// removed release itself stays "already grabbed": whoever removed it did not want it.
     ///
     /// Grabs already imported keep their state (removing a finished, imported download after
-    /// seeding is the normal end), and so do stalled grabs this service removes itself.
+    /// seeding is the normal end), and so do stalled grabs this service removes itself: the
+    /// observer runs in its own task, so it may come while `stalled` still awaits its write
+    /// (`removingOwn` holds the id then) or after it (the grab is `failed` by then).
     func downloadsRemoved(torrentIds: [Int64]) async {
         let ids = torrentIds.filter { !removingOwn.contains($0) && !importing.contains($0) }
         guard !ids.isEmpty else { return }
         let now = Self.now()
         do {
-            let changed: [Row] = try await store.pool.write { db in
-                var changed: [Row] = []
+            let changed: [(grab: Row, wantedAgain: Bool)] = try await store.pool.write { db in
+                var changed: [(grab: Row, wantedAgain: Bool)] = []
                 for id in ids {
                     let grabs = try Row.fetchAll(db, sql: "SELECT id, wanted_id, title, torrent_id FROM grab_history WHERE torrent_id = ? AND state = 'grabbed'",
                                                  arguments: [id])
                     for grab in grabs {
                         let grabId: Int64 = grab["id"]
                         try db.execute(sql: "UPDATE grab_history SET state = 'removed', message = ? WHERE id = ?",
-                                       arguments: ["the torrent was removed before it finished (at \(now))", grabId])
+                                       arguments: ["the torrent was removed before it was imported", grabId])
+                        var wantedAgain = false
                         if let wantedId: Int64 = grab["wanted_id"] {
                             // Wanted again unless another grab for it is still in flight.
                             try db.execute(sql: """
                                 UPDATE wanted SET status = 'wanted' WHERE id = ? AND status = 'grabbed'
                                 AND NOT EXISTS (SELECT 1 FROM grab_history WHERE wanted_id = ? AND state = 'grabbed')
                                 """, arguments: [wantedId, wantedId])
+                            wantedAgain = db.changesCount > 0
                         }
-                        changed.append(grab)
+                        changed.append((grab, wantedAgain))
                     }
                 }
                 return changed
             }
-            for grab in changed {
+            for (grab, wantedAgain) in changed {
                 let title: String = grab["title"], wantedId: Int64? = grab["wanted_id"], torrentId: Int64 = grab["torrent_id"]
                 history.record(.warning, "grab", hash: nil, id: torrentId,
-                               "\(title): its torrent was removed before it finished"
-                               + (wantedId.map { "; wanted #\($0) is wanted again" } ?? ""))
+                               "\(title): its torrent was removed before it was imported"
+                               + (wantedAgain ? wantedId.map { "; wanted #\($0) is wanted again" } ?? "" : ""))
             }
         } catch {
             logger.error("removed torrents \(ids) could not be matched to their grabs: \(error)")

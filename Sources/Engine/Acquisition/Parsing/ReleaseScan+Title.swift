@@ -263,7 +263,8 @@ extension ReleaseScan {
             let classes = ByteClass.table
             while p < to {
                 let c = bytes[p]
-                // Letters, digits and UTF-8 go through as they are (an en dash is a separator).
+                // Letters, digits and UTF-8 go through as they are (the lead byte of an en dash
+                // takes the slow path, which emits it too).
                 if classes[Int(c)] & ByteClass.word != 0 && c != 0xE2 {
                     put(c)
                     lastSpace = false

@@ -176,7 +176,7 @@ enum ByteClass {
     /// Separators that change the bracket depth or mark a dash.
     static let special: UInt8 = 16
 
-    nonisolated(unsafe) static let table: UnsafeMutablePointer<UInt8> = {
+    nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
         let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         for b in 0..<256 {
             var c: UInt8 = 0
@@ -187,6 +187,6 @@ enum ByteClass {
             if b == 0xE2 { c |= special }
             t[b] = c
         }
-        return t
+        return UnsafePointer(t)
     }()
 }

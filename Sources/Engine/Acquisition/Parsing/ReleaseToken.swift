@@ -21,7 +21,7 @@ struct ReleaseToken {
     var strong = false
     private let bits: UInt8
     private let bracketDepth: UInt8
-    /// The resolution the token spells, computed once when tokenizing (see `ReleaseScan.resolution(of:)`):
+    /// The resolution the token spells, read once by `ReleaseScan.readResolutions` (see `ReleaseScan.resolution(of:)`):
     /// height class or 0, bit 0 interlaced, bit 1 from a width×height size, and a source spelled in front.
     var res: UInt16 = 0
     var resFlags: UInt8 = 0
