@@ -25,7 +25,7 @@ extension PodcastService {
     func refresh(_ p: PodcastRecord, interface: String?) async throws -> Methods.PodcastReport {
         let id = p.id!
         await waitTurn(id)
-        defer { busy.remove(id) }
+        defer { endTurn(id) }
         let feed: PodcastFeed
         do {
             feed = try await fetchFeed(p.feedURL, interface: interface)
@@ -59,7 +59,7 @@ extension PodcastService {
     func process(_ p: PodcastRecord, new: Int, interface: String?, locked: Bool = false) async throws -> Methods.PodcastReport {
         let id = p.id!
         if !locked { await waitTurn(id) }
-        defer { if !locked { busy.remove(id) } }
+        defer { if !locked { endTurn(id) } }
         let now = Self.now()
         var downloaded = 0, removed = 0, failed = 0
         var errors: [String] = []

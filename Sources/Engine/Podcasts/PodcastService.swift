@@ -13,8 +13,10 @@ public actor PodcastService {
     let history: History
     let logger: Logger
     let library: LibraryService
-    /// Podcasts being refreshed now; a second refresh waits for the first.
+    /// Podcasts being refreshed (or removed) now; a second refresh waits for the first.
     var busy: Set<Int64> = []
+    /// Who waits for each busy podcast, first come first served.
+    var turnWaiters: [Int64: [CheckedContinuation<Void, Never>]] = [:]
     private var started = false
     private let createdAt = time(nil)
     private var refreshingDue = false
@@ -112,7 +114,7 @@ public actor PodcastService {
     func remove(_ id: Int64, deleteFiles: Bool) async throws -> Methods.PodcastRemove.Result {
         let p = try await podcast(id)
         await waitTurn(id)
-        defer { busy.remove(id) }
+        defer { endTurn(id) }
         var deleted = 0
         if deleteFiles {
             let roots = try await podcastsRoots()
@@ -219,8 +221,21 @@ public actor PodcastService {
     }
 
     /// Waits until no other refresh or removal of this podcast runs, then marks it busy.
+    /// A waiter is resumed by `endTurn` the moment the one before it ends, not by polling.
     func waitTurn(_ id: Int64) async {
-        while busy.contains(id) { try? await Task.sleep(for: .milliseconds(100)) }
-        busy.insert(id)
+        guard busy.contains(id) else { busy.insert(id); return }
+        await withCheckedContinuation { turnWaiters[id, default: []].append($0) }
+        // `endTurn` handed the podcast over: it stays busy, now for this caller.
+    }
+
+    /// Ends this caller's turn: the next waiter (if any) gets the podcast, else it is free.
+    func endTurn(_ id: Int64) {
+        if var waiting = turnWaiters[id], !waiting.isEmpty {
+            let next = waiting.removeFirst()
+            turnWaiters[id] = waiting.isEmpty ? nil : waiting
+            next.resume()
+        } else {
+            busy.remove(id)
+        }
     }
 }
