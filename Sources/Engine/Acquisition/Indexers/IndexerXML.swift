@@ -1,31 +1,7 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// One element of an indexer answer (caps, an RSS feed, an `<error/>`).
-///
-/// Answers are at most a few MiB and read once, so a plain tree is simpler to query than SAX
-/// callbacks. Prefixes differ between servers (`torznab:attr`, `newznab:attr`, none), so
-/// lookups go by local name, case-insensitively.
-struct IndexerXMLNode: Sendable {
-    var name: String
-    var attributes: [String: String]
-    var text: String
-    var children: [IndexerXMLNode]
-
-    /// The name without its prefix, lowercased.
-    var localName: String { (name.split(separator: ":").last.map(String.init) ?? name).lowercased() }
-    var trimmedText: String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
-
-    func attribute(_ key: String) -> String? {
-        if let exact = attributes[key] { return exact }
-        return attributes.first { $0.key.caseInsensitiveCompare(key) == .orderedSame }?.value
-    }
-
-    func children(named local: String) -> [IndexerXMLNode] { children.filter { $0.localName == local } }
-    func child(named local: String) -> IndexerXMLNode? { children.first { $0.localName == local } }
-}
+/// One element of an indexer answer (caps, an RSS feed, an `<error/>`); see `XMLTreeNode`.
+typealias IndexerXMLNode = XMLTreeNode
 
 /// Turns the bytes an indexer sent into an `IndexerXMLNode` tree, or the `IndexerError` that
 /// says why they are not one.
@@ -34,26 +10,24 @@ struct IndexerXMLNode: Sendable {
 /// declare entities ("billion laughs"). External entities are never resolved; the tree is
 /// capped in elements and depth so a hostile answer cannot exhaust memory.
 enum IndexerXML {
-    static let maxElements = 500_000
-    static let maxDepth = 64
+    static let limits = XMLTree.Limits(elements: 500_000, depth: 64, textPerElement: 64 * 1024)
 
     static func parse(_ data: Data) throws -> IndexerXMLNode {
         let bytes = strippedPrefix(data)
         if bytes.isEmpty { throw IndexerError.malformed("the answer is empty") }
         if let html = htmlPage(bytes) { throw IndexerError.htmlPage(title: html) }
-        guard let parser = SafeXMLParser.make(Data(bytes)) else {
+        switch XMLTree.parse(Data(bytes), limits: limits) {
+        case .success(let root):
+            if root.localName == "html" { throw IndexerError.htmlPage(title: root.child(named: "head")?.child(named: "title")?.trimmedText) }
+            return root
+        case .failure(.entityDeclarations):
             throw IndexerError.malformed("the document declares XML entities, which are refused")
+        case .failure(.limit(let limit)):
+            throw IndexerError.malformed(limit)
+        case .failure(.notWellFormed(let line, let column, _, let startedAsHTML)):
+            if startedAsHTML { throw IndexerError.htmlPage(title: nil) }
+            throw IndexerError.malformed("not well-formed XML near line \(line), column \(column)")
         }
-        let builder = Builder()
-        parser.delegate = builder
-        let ok = parser.parse()
-        if let limit = builder.limitHit { throw IndexerError.malformed(limit) }
-        guard ok, let root = builder.root else {
-            if builder.sawHTML { throw IndexerError.htmlPage(title: nil) }
-            throw IndexerError.malformed("not well-formed XML near line \(parser.lineNumber), column \(parser.columnNumber)")
-        }
-        if root.localName == "html" { throw IndexerError.htmlPage(title: root.child(named: "head")?.child(named: "title")?.trimmedText) }
-        return root
     }
 
     /// The answer without a byte order mark and leading blanks (some servers send both before `<?xml`).
@@ -124,41 +98,6 @@ enum IndexerXML {
             let days = era * 146097 + doe - 719468
             let seconds = days * 86400 + hour * 3600 + minute * 60 + second - offset * 60
             return Date(timeIntervalSince1970: Double(seconds))
-        }
-    }
-
-    private final class Builder: NSObject, XMLParserDelegate {
-        var stack: [IndexerXMLNode] = []
-        var root: IndexerXMLNode?
-        var elements = 0
-        var limitHit: String?
-        var sawHTML = false
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            elements += 1
-            if elements == 1, elementName.lowercased() == "html" { sawHTML = true }
-            if elements > IndexerXML.maxElements { return stop(parser, "more than \(IndexerXML.maxElements) elements") }
-            if stack.count >= IndexerXML.maxDepth { return stop(parser, "elements nested deeper than \(IndexerXML.maxDepth)") }
-            stack.append(IndexerXMLNode(name: qName ?? elementName, attributes: attributeDict, text: "", children: []))
-        }
-
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            guard let node = stack.popLast() else { return }
-            if stack.isEmpty { root = node } else { stack[stack.count - 1].children.append(node) }
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) { append(string) }
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { append(String(decoding: CDATABlock, as: UTF8.self)) }
-
-        private func append(_ string: String) {
-            guard !stack.isEmpty, stack[stack.count - 1].text.utf8.count < 64 * 1024 else { return }
-            stack[stack.count - 1].text += string
-        }
-
-        private func stop(_ parser: XMLParser, _ reason: String) {
-            if limitHit == nil { limitHit = reason }
-            parser.abortParsing()
         }
     }
 }
