@@ -48,7 +48,7 @@ extension ReleaseScan {
     private func claimAbsolute(_ j: Int, _ first: Int, _ last: Int, used: Int) {
         guard last >= first, last - first < 2000 else { return }
         if info.absoluteEpisodes.isEmpty {
-            info.absoluteEpisodes = Array(first...last)
+            info.absoluteEpisodes = first == last ? [first] : Array(first...last)
         } else {
             for e in first...last where !info.absoluteEpisodes.contains(e) { info.absoluteEpisodes.append(e) }
         }

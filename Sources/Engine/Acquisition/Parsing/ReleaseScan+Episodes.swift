@@ -38,7 +38,7 @@ extension ReleaseScan {
             return
         }
         // The first range is the whole list in most names: one exact allocation, no growth.
-        if info.episodes.isEmpty { info.episodes = Array(first...last); return }
+        if info.episodes.isEmpty { info.episodes = first == last ? [first] : Array(first...last); return }
         for e in first...last where !info.episodes.contains(e) { info.episodes.append(e) }
     }
 
