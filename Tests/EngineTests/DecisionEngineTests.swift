@@ -65,6 +65,17 @@ final class DecisionEngineTests: XCTestCase {
 
     // MARK: Specifications one by one
 
+    func testNamesAndTitlesNormalizeTheSameWithAndWithoutTheASCIIPath() {
+        // ASCII goes through bytes, the rest through Foundation: the same words either way.
+        XCTAssertEqual(TermMatcher.normalize("The.Copper_Road  (2019)+HD!"), " the copper road 2019 +hd ")
+        XCTAssertEqual(TermMatcher.normalize("Éclair.Noir-GRP"), " éclair noir grp ")
+        XCTAssertEqual(TermMatcher.normalize("..."), " ")
+        XCTAssertEqual(TermMatcher.normalize(""), " ")
+        XCTAssertEqual(TitleKey.words("Law & Order: S.V.U."), ["law", "and", "order", "s", "v", "u"])
+        XCTAssertEqual(TitleKey.words("Amélie"), TitleKey.words("AMELIE"))
+        XCTAssertTrue(TitleKey.same("The Copper Road 2019", "Copper Road", year: 2019))
+    }
+
     func testUpgradeSpecification() {
         let r = release("Harbor.Lights.S02E05.1080p.WEB-DL.x264-KELP")
         XCTAssertNil(reasons(r, context(onDisk: "HDTV-720p"))["upgrade"], "better than what is on disk")

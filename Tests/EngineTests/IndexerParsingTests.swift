@@ -196,6 +196,16 @@ final class IndexerParsingTests: XCTestCase {
         XCTAssertEqual(IndexerXML.htmlPage(Data(pages[1].utf8)), "Login")
     }
 
+    func testEntityDeclarationsAreFoundAnywhereAndOnlyWhenWhole() {
+        XCTAssertTrue(SafeXMLParser.declaresEntities(Data("<!ENTITY".utf8)), "the whole document")
+        XCTAssertTrue(SafeXMLParser.declaresEntities(Data(("<a><b/><c>" + String(repeating: "<x/>", count: 500) + "</c><!ENTITY").utf8)), "at the very end")
+        XCTAssertFalse(SafeXMLParser.declaresEntities(Data("<!ENTIT".utf8)), "cut short")
+        XCTAssertFalse(SafeXMLParser.declaresEntities(Data("<rss><!-- ENTITY --><!ENTITy/></rss><".utf8)))
+        XCTAssertFalse(SafeXMLParser.declaresEntities(Data()))
+        let slice = Data("xx<!ENTITY".utf8).dropFirst(2)
+        XCTAssertTrue(SafeXMLParser.declaresEntities(slice), "a slice of a larger buffer")
+    }
+
     func testMalformedXMLAndOtherDocuments() {
         let cases: [(String, String)] = [
             ("<?xml version=\"1.0\"?><rss><channel><item><title>Cut", "not well-formed XML near line"),

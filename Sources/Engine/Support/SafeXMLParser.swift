@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -19,7 +22,20 @@ enum SafeXMLParser {
         return parser
     }
 
+    /// Each "<" found with memchr, then the bytes after it compared: `Data.firstRange(of:)`
+    /// compared byte by byte through generic collection code and took an eighth of an RSS sync.
     static func declaresEntities(_ data: Data) -> Bool {
-        data.firstRange(of: Data("<!ENTITY".utf8)) != nil
+        let needle = Array("<!ENTITY".utf8)
+        return data.withUnsafeBytes { (haystack: UnsafeRawBufferPointer) -> Bool in
+            guard let base = haystack.baseAddress, haystack.count >= needle.count else { return false }
+            var offset = 0
+            while offset <= haystack.count - needle.count {
+                guard let hit = memchr(base + offset, Int32(needle[0]), haystack.count - needle.count + 1 - offset) else { return false }
+                let at = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + at, needle, needle.count) == 0 { return true }
+                offset = at + 1
+            }
+            return false
+        }
     }
 }

@@ -12,15 +12,23 @@ import FoundationXML
 /// written stays for messages and exact (`dc:title`) lookups.
 struct XMLTreeNode: Sendable {
     /// The element's name as written, prefix included.
-    var name: String
+    let name: String
+    /// The name without its prefix, lowercased: made once, since lookups compare it for every
+    /// child (an RSS item is asked for a dozen of them).
+    let localName: String
     /// Attributes as written (prefixed names included); `attribute(_:)` looks them up.
     var attributes: [String: String]
     /// Character data directly inside this element, untrimmed.
     var text: String
     var children: [XMLTreeNode]
 
-    /// The name without its prefix, lowercased.
-    var localName: String { (name.split(separator: ":").last.map(String.init) ?? name).lowercased() }
+    init(name: String, attributes: [String: String], text: String, children: [XMLTreeNode]) {
+        self.name = name
+        localName = (name.split(separator: ":").last.map(String.init) ?? name).lowercased()
+        self.attributes = attributes
+        self.text = text
+        self.children = children
+    }
     var trimmedText: String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
 
     /// The attribute named exactly `key`, else one whose local name is `key` in any case (an

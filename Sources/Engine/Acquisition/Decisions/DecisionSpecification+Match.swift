@@ -86,8 +86,10 @@ public struct TermsSpecification: DecisionSpecification {
 /// Titles reduced to comparable words: lowercase letters and digits, "&" as "and", accents off.
 enum TitleKey {
     static func words(_ title: String) -> [String] {
-        let folded = title.replacingOccurrences(of: "&", with: " and ")
-            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        let anded = title.contains("&") ? title.replacingOccurrences(of: "&", with: " and ") : title
+        // ASCII has no diacritics and `normalize` lowercases: folding (slow) only for the rest.
+        let folded = anded.utf8.allSatisfy { $0 < 0x80 } ? anded
+            : anded.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         return TermMatcher.normalize(folded).split(separator: " ").map(String.init).filter { $0 != "'" }
     }
 

@@ -9,6 +9,24 @@ import Foundation
 public enum TermMatcher {
     /// " dolby vision 2160p " — lowercase words between single spaces, padded.
     public static func normalize(_ text: String) -> String {
+        // Release names are ASCII almost always: bytes, with no Foundation character sets.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [UInt8] = [32]
+            out.reserveCapacity(text.utf8.count + 2)
+            var lastSpace = true
+            for b in text.utf8 {
+                let c = b &- 65 < 26 ? b | 0x20 : b
+                if c &- 97 < 26 || c &- 48 < 10 || c == UInt8(ascii: "+") {
+                    out.append(c)
+                    lastSpace = false
+                } else if !lastSpace {
+                    out.append(32)
+                    lastSpace = true
+                }
+            }
+            if !lastSpace { out.append(32) }
+            return String(decoding: out, as: UTF8.self)
+        }
         var out = " "
         for scalar in text.lowercased().unicodeScalars {
             if CharacterSet.alphanumerics.contains(scalar) || scalar == "+" {
