@@ -29,7 +29,7 @@ struct XMLTreeNode: Sendable {
         self.text = text
         self.children = children
     }
-    var trimmedText: String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+    var trimmedText: String { XMLTree.trimmed(text) }
 
     /// The attribute named exactly `key`, else one whose local name is `key` in any case (an
     /// unprefixed one first: `scheme` before `opf:scheme`).
@@ -106,6 +106,15 @@ enum XMLTree {
         case limit(String)
         /// Not well-formed; `startedAsHTML` when the first element was `<html>`.
         case notWellFormed(line: Int, column: Int, code: Int?, startedAsHTML: Bool)
+    }
+
+    /// `text` without white space at its ends. Most values have none: those are returned as
+    /// they are, without Foundation's character-set walk.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        @inline(__always) func plain(_ b: UInt8) -> Bool { b > 32 && b < 0x80 }
+        if plain(first) && plain(last) { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func parse(_ data: Data, limits: Limits) -> Result<XMLTreeNode, Failure> {

@@ -93,10 +93,15 @@ enum TitleKey {
         return TermMatcher.normalize(folded).split(separator: " ").map(String.init).filter { $0 != "'" }
     }
 
+    /// "Grey's" as "Greys". Most titles have no apostrophe: those skip Foundation's replace.
+    static func withoutApostrophes(_ title: String) -> String {
+        title.utf8.contains(UInt8(ascii: "'")) ? title.replacingOccurrences(of: "'", with: "") : title
+    }
+
     /// Equal titles, ignoring a leading "the"/"a" and a trailing year (the wanted year, or any year).
     static func same(_ found: String, _ wanted: String, year: Int?) -> Bool {
         func key(_ s: String) -> [String] {
-            var w = words(s.replacingOccurrences(of: "'", with: ""))
+            var w = words(withoutApostrophes(s))
             if let first = w.first, ["the", "a", "an"].contains(first), w.count > 1 { w.removeFirst() }
             if let last = w.last, last.count == 4, let y = Int(last), y > 1900, y < 2100, w.count > 1 { w.removeLast() }
             return w

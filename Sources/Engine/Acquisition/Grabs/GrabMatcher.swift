@@ -58,7 +58,7 @@ public struct GrabMatcher: Sendable {
 
     /// The key both sides are indexed by: words without apostrophes, no leading article, no trailing year.
     static func titleKey(_ title: String) -> String {
-        var w = TitleKey.words(title.replacingOccurrences(of: "'", with: ""))
+        var w = TitleKey.words(TitleKey.withoutApostrophes(title))
         if let first = w.first, ["the", "a", "an"].contains(first), w.count > 1 { w.removeFirst() }
         if let last = w.last, last.count == 4, let y = Int(last), y > 1900, y < 2100, w.count > 1 { w.removeLast() }
         return w.joined(separator: " ")

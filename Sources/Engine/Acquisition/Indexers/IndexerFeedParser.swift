@@ -53,7 +53,7 @@ public enum IndexerFeedParser {
         var attributes: [String: [String]] = [:]
         for attr in item.children(named: "attr") {
             guard let name = attr.attribute("name")?.lowercased(), let value = attr.attribute("value") else { continue }
-            attributes[name, default: []].append(value.trimmingCharacters(in: .whitespacesAndNewlines))
+            attributes[name, default: []].append(XMLTree.trimmed(value))
         }
         func attr(_ name: String) -> String? { attributes[name]?.first }
         func text(_ name: String) -> String? {
@@ -71,7 +71,7 @@ public enum IndexerFeedParser {
         r.detailsURL = text("comments")
 
         // Links: the magnet (attribute, or a link or enclosure that is one) and the http file link.
-        let candidates = [enclosure?.attribute("url"), text("link")].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let candidates = [enclosure?.attribute("url"), text("link")].compactMap { $0.map(XMLTree.trimmed) }
         let magnet = attr("magneturl") ?? candidates.first { $0.lowercased().hasPrefix("magnet:") }
         r.downloadURL = candidates.first { let l = $0.lowercased(); return l.hasPrefix("http://") || l.hasPrefix("https://") }
         if let magnet, !magnet.isEmpty {
