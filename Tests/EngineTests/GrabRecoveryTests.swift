@@ -27,12 +27,8 @@ final class GrabRecoveryTests: XCTestCase {
     }
 
     func testAFailedGrabIsHeldBackOnlyByTheBlocklist() async throws {
-        let dir = NSTemporaryDirectory() + "grab-recovery-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let (dir, store, service) = try makeService()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let store = try Store(path: dir + "/db.sqlite")
-        let logger = Logger(label: "test")
-        let service = AcquisitionService(store: store, history: History(store: store, logger: logger), logger: logger)
         try await store.pool.write { db in
             for (title, hash, state) in [("Good.Release", "aa", "imported"), ("Bad.Release", "bb", "failed"), ("Live.Release", "cc", "grabbed")] {
                 try db.execute(sql: """
@@ -60,12 +56,8 @@ final class GrabRecoveryTests: XCTestCase {
     }
 
     func testARemovedTorrentMarksOnlyItsGrabStillWaiting() async throws {
-        let dir = NSTemporaryDirectory() + "grab-removed-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let (dir, store, service) = try makeService()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let store = try Store(path: dir + "/db.sqlite")
-        let logger = Logger(label: "test")
-        let service = AcquisitionService(store: store, history: History(store: store, logger: logger), logger: logger)
         try await store.pool.write { db in
             for (id, status) in [(1, "grabbed"), (2, "imported"), (3, "grabbed")] {
                 try db.execute(sql: "INSERT INTO wanted(id, type, title, status, added_at) VALUES (?, 'tv', ?, ?, 0)",
@@ -88,5 +80,14 @@ final class GrabRecoveryTests: XCTestCase {
         XCTAssertEqual(wanted.map(\.1), ["wanted", "imported", "grabbed"], "wanted 3 still has a grab in flight")
         let (_, grabbed) = try await service.historyKeys()
         XCTAssertTrue(grabbed.contains("h10"), "a removed release is not grabbed again")
+    }
+
+    /// An acquisition service over a fresh database in a temporary folder (the caller removes it).
+    private func makeService() throws -> (dir: String, store: Store, service: AcquisitionService) {
+        let dir = NSTemporaryDirectory() + "grab-recovery-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let store = try Store(path: dir + "/db.sqlite")
+        let logger = Logger(label: "test")
+        return (dir, store, AcquisitionService(store: store, history: History(store: store, logger: logger), logger: logger))
     }
 }

@@ -5,8 +5,8 @@ import XCTest
 /// lists a release whose .torrent it serves; aria2c seeds the payload through opentracker;
 /// `rss sync` grabs it into the engine, which downloads it and, on completion, hardlinks the
 /// episode into the tv library under the naming template, scans it and marks the item done.
-final class AcquisitionLoopTests: HomeTestCase {
-    let key = "loop-k3y-77aa"
+final class AcquisitionLoopTests: AcquisitionTestCase {
+    override var apiKey: String { "loop-k3y-77aa" }
     let release = "Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP"
 
     static let server = #"""
@@ -51,20 +51,6 @@ final class AcquisitionLoopTests: HomeTestCase {
         http.server.ThreadingHTTPServer(("127.0.0.1", port), H).serve_forever()
         """#
 
-    @discardableResult
-    func st(_ args: [String], _ status: Int32? = 0, file: StaticString = #filePath, line: UInt = #line) throws -> Harness.Result {
-        let r = try h.run(home: home, args, timeout: 150)
-        if let status { XCTAssertEqual(r.status, status, "\(args): \(r.stderr)", file: file, line: line) }
-        XCTAssertFalse(r.stdout.contains(key) || r.stderr.contains(key), "the API key was printed", file: file, line: line)
-        return r
-    }
-
-    func inode(_ path: String) -> (dev: UInt64, ino: UInt64)? {
-        var s = stat()
-        guard stat(path, &s) == 0 else { return nil }
-        return (UInt64(s.st_dev), UInt64(s.st_ino))
-    }
-
     func testRSSSyncGrabsDownloadsAndImportsIntoTheLibrary() throws {
         for tool in ["python3", "ffmpeg", "aria2c"] where Harness.which(tool) == nil { throw XCTSkip("\(tool) is needed for the acquisition loop") }
         // The release: the episode, a sample and an .nfo, as a release folder.
@@ -86,14 +72,14 @@ final class AcquisitionLoopTests: HomeTestCase {
                            "--bt-external-ip=127.0.0.1", "-d", h.path("seed"), torrent], log: h.path("aria-seed.log"))
         try Self.server.write(toFile: state + "/server.py", atomically: true, encoding: .utf8)
         let port = Harness.freePort()
-        try h.spawn("/usr/bin/env", ["python3", state + "/server.py", String(port), state, key, release, hash], log: state + "/server.out")
+        try h.spawn("/usr/bin/env", ["python3", state + "/server.py", String(port), state, apiKey, release, hash], log: state + "/server.out")
         try h.waitUntil("the Torznab server to listen", timeout: 10) { Tracker.accepts(port: port) }
 
         let downloads = h.path("downloads"), tv = h.path("library/tv")
         try FileManager.default.createDirectory(atPath: tv, withIntermediateDirectories: true)
         try st(["config", "set", "default_save_path", downloads])
         try st(["config", "set", "listen_port", String(Harness.freePort())])
-        try st(["indexer", "add", "loop", "http://127.0.0.1:\(port)/", "--apikey", key, "--interval", "0"])
+        try st(["indexer", "add", "loop", "http://127.0.0.1:\(port)/", "--apikey", apiKey, "--interval", "0"])
         try st(["library", "add", tv, "--type", "tv"])
         let added = try st(["wanted", "add", "tv", "Harbor", "Lights", "--season", "1", "--episode", "5", "--json"])
         let wantedId = try XCTUnwrap((try h.json(added) as? [String: Any])?["id"] as? Int)
@@ -150,15 +136,5 @@ final class AcquisitionLoopTests: HomeTestCase {
         XCTAssertEqual(try h.list(home: home).count, 1)
         let manual = try XCTUnwrap(try h.json(try st(["import", source, "--wanted", String(wantedId), "--json"])) as? [String: Any])
         XCTAssertEqual((manual["files"] as? [[String: Any]])?.first?["mode"] as? String, "existing")
-    }
-}
-
-/// Symlinks resolved (the temporary folder may sit behind one), as the importer reports paths.
-enum LibraryLinkerPath {
-    static func real(_ path: String) -> String {
-        let dir = (path as NSString).deletingLastPathComponent
-        guard let r = realpath(dir, nil) else { return path }
-        defer { free(r) }
-        return String(cString: r) + "/" + (path as NSString).lastPathComponent
     }
 }

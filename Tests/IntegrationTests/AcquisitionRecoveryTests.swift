@@ -6,8 +6,8 @@ import XCTest
 /// refusals), a failed import that blocklists the release so the next search takes the next
 /// best, an import that fails halfway and takes back what it linked, `blocklist remove`, a grab
 /// nobody seeds that the stall sweep removes, and a grab whose torrent someone removes.
-final class AcquisitionRecoveryTests: HomeTestCase {
-    let key = "recov-k3y-42cc"
+final class AcquisitionRecoveryTests: AcquisitionTestCase {
+    override var apiKey: String { "recov-k3y-42cc" }
 
     /// Serves `items.json` (re-read on every request) as its feed and `N.torrent` as downloads.
     static let server = #"""
@@ -59,23 +59,6 @@ final class AcquisitionRecoveryTests: HomeTestCase {
         var nzb = false
     }
 
-    @discardableResult
-    func st(_ args: [String], _ status: Int32? = 0, file: StaticString = #filePath, line: UInt = #line) throws -> Harness.Result {
-        let r = try h.run(home: home, args, timeout: 150)
-        if let status { XCTAssertEqual(r.status, status, "\(args): \(r.stderr)", file: file, line: line) }
-        XCTAssertFalse(r.stdout.contains(key) || r.stderr.contains(key), "the API key was printed", file: file, line: line)
-        return r
-    }
-
-    func object(_ args: [String]) throws -> [String: Any] { try XCTUnwrap(try h.json(try st(args + ["--json"])) as? [String: Any]) }
-    func array(_ args: [String]) throws -> [[String: Any]] { try XCTUnwrap(try h.json(try st(args + ["--json"])) as? [[String: Any]]) }
-
-    func inode(_ path: String) -> (dev: UInt64, ino: UInt64)? {
-        var s = stat()
-        guard stat(path, &s) == 0 else { return nil }
-        return (UInt64(s.st_dev), UInt64(s.st_ino))
-    }
-
     /// Starts the server with `items` (torrents made here, announcing to a port nobody serves)
     /// and adds it as indexer `recovery`; returns each item's info-hash by number.
     @discardableResult
@@ -100,11 +83,11 @@ final class AcquisitionRecoveryTests: HomeTestCase {
         try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: state + "/items.json"))
         try Self.server.write(toFile: state + "/server.py", atomically: true, encoding: .utf8)
         let port = Harness.freePort()
-        try h.spawn("/usr/bin/env", ["python3", state + "/server.py", String(port), state, key], log: state + "/server.out")
+        try h.spawn("/usr/bin/env", ["python3", state + "/server.py", String(port), state, apiKey], log: state + "/server.out")
         try h.waitUntil("the Torznab server to listen", timeout: 10) { Tracker.accepts(port: port) }
         try st(["config", "set", "default_save_path", h.path("downloads")])
         try st(["config", "set", "listen_port", String(Harness.freePort())])
-        try st(["indexer", "add", "recovery", "http://127.0.0.1:\(port)/", "--apikey", key, "--interval", "0"])
+        try st(["indexer", "add", "recovery", "http://127.0.0.1:\(port)/", "--apikey", apiKey, "--interval", "0"])
         return hashes
     }
 

@@ -1,0 +1,40 @@
+import Foundation
+import XCTest
+
+/// Acquisition tests drive the binary against a Torznab server the test writes; every command's
+/// output is checked for the indexer's API key, which must never be printed.
+class AcquisitionTestCase: HomeTestCase {
+    /// The key the test's indexer expects.
+    var apiKey: String { "" }
+
+    /// Runs a headless command in the test's home; checks its exit status (unless nil) and that
+    /// the API key is nowhere in what it printed.
+    @discardableResult
+    func st(_ args: [String], _ status: Int32? = 0, file: StaticString = #filePath, line: UInt = #line) throws -> Harness.Result {
+        let r = try h.run(home: home, args, timeout: 150)
+        if let status { XCTAssertEqual(r.status, status, "\(args): \(r.stderr)", file: file, line: line) }
+        XCTAssertFalse(r.stdout.contains(apiKey) || r.stderr.contains(apiKey), "the API key was printed", file: file, line: line)
+        return r
+    }
+
+    func object(_ args: [String]) throws -> [String: Any] { try XCTUnwrap(try h.json(try st(args + ["--json"])) as? [String: Any]) }
+    func array(_ args: [String]) throws -> [[String: Any]] { try XCTUnwrap(try h.json(try st(args + ["--json"])) as? [[String: Any]]) }
+
+    /// Device and inode: a library file that is a hardlink of the download has the same.
+    func inode(_ path: String) -> (dev: UInt64, ino: UInt64)? {
+        var s = stat()
+        guard stat(path, &s) == 0 else { return nil }
+        return (UInt64(s.st_dev), UInt64(s.st_ino))
+    }
+}
+
+/// A path as the engine reports it: its folder with symlinks resolved (temporary folders can
+/// sit behind one).
+enum LibraryLinkerPath {
+    static func real(_ path: String) -> String {
+        let dir = (path as NSString).deletingLastPathComponent
+        guard let r = realpath(dir, nil) else { return path }
+        defer { free(r) }
+        return String(cString: r) + "/" + (path as NSString).lastPathComponent
+    }
+}
