@@ -196,6 +196,17 @@ final class IndexerParsingTests: XCTestCase {
         XCTAssertEqual(IndexerXML.htmlPage(Data(pages[1].utf8)), "Login")
     }
 
+    func testEveryCredentialInAShownURLIsMasked() {
+        let shown = HTTPFetcher.redacted("http://127.0.0.1:9117/dl/x/?jackett_apikey=s3cr3t&path=abc&file=Show.torrent")
+        XCTAssertFalse(shown.contains("s3cr3t"), shown)
+        XCTAssertTrue(shown.contains("path=abc") && shown.contains("file=Show.torrent"), shown)
+        for name in ["apikey", "api_key", "passkey", "t_key", "token", "auth", "r", "uid", "sig"] {
+            XCTAssertFalse(HTTPFetcher.redacted("https://x.test/a?\(name)=s3cr3t&q=1").contains("s3cr3t"), name)
+        }
+        XCTAssertEqual(HTTPFetcher.redacted("https://x.test/t/123"), "https://x.test/t/123", "no query, nothing to mask")
+        XCTAssertEqual(HTTPFetcher.redacted("not a url"), "not a url")
+    }
+
     func testEntityDeclarationsAreFoundAnywhereAndOnlyWhenWhole() {
         XCTAssertTrue(SafeXMLParser.declaresEntities(Data("<!ENTITY".utf8)), "the whole document")
         XCTAssertTrue(SafeXMLParser.declaresEntities(Data(("<a><b/><c>" + String(repeating: "<x/>", count: 500) + "</c><!ENTITY").utf8)), "at the very end")

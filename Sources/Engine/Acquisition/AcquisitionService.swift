@@ -80,7 +80,7 @@ public actor AcquisitionService {
             return r
         }
         history.record(.info, "indexer", hash: nil, id: nil,
-                       "indexer \(name) added (\(record.kind.rawValue), \(IndexerRelease.maskedLink(url))): \(record.caps.summary)")
+                       "indexer \(name) added (\(record.kind.rawValue), \(HTTPFetcher.redacted(url))): \(record.caps.summary)")
         return IndexerSummary(record, now: Self.now())
     }
 
@@ -181,7 +181,7 @@ public actor AcquisitionService {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard var c = URLComponents(string: text), let scheme = c.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = c.host, !host.isEmpty else {
-            throw EngineError.invalid("'\(IndexerRelease.maskedLink(text))' is not an http(s) URL; give the Torznab/Newznab URL from Prowlarr or Jackett")
+            throw EngineError.invalid("'\(HTTPFetcher.redacted(text))' is not an http(s) URL; give the Torznab/Newznab URL from Prowlarr or Jackett")
         }
         if let items = c.queryItems {
             if let k = items.first(where: { $0.name.lowercased() == "apikey" })?.value, key.isEmpty { key = k }
@@ -193,7 +193,7 @@ public actor AcquisitionService {
         while path.hasSuffix("/") { path.removeLast() }
         if !path.lowercased().hasSuffix("/api") { path += "/api" }
         c.path = path
-        guard let url = c.string else { throw EngineError.invalid("'\(IndexerRelease.maskedLink(text))' is not a usable URL") }
+        guard let url = c.string else { throw EngineError.invalid("'\(HTTPFetcher.redacted(text))' is not a usable URL") }
         return url
     }
 }

@@ -131,12 +131,16 @@ public enum HTTPFetcher {
                         contentType: type.map { String(cString: $0) })
     }
 
-    /// A URL fit for messages and logs: query values that look like keys are masked.
+    /// A URL fit for messages, logs, JSON and the database: every query value whose name looks
+    /// like a credential is masked (`apikey`, `jackett_apikey`, `passkey`, `t_key`, `token`,
+    /// `auth`, `sig`, `uid`, `r`, `i`, ...). The one redactor for every URL seedtui shows.
     public static func redacted(_ url: String) -> String {
-        guard var components = URLComponents(string: url), let items = components.queryItems else { return url }
-        let secret = ["apikey", "api_key", "passkey", "key", "token", "r", "t_key", "auth"]
+        guard url.contains("?"), var components = URLComponents(string: url), let items = components.queryItems else { return url }
+        let secretWords = ["key", "pass", "token", "auth", "sig", "secret", "uid", "rss"]
         components.queryItems = items.map { item in
-            secret.contains(item.name.lowercased()) ? URLQueryItem(name: item.name, value: "***") : item
+            let name = item.name.lowercased()
+            let secret = name == "r" || name == "i" || secretWords.contains { name.contains($0) }
+            return secret ? URLQueryItem(name: item.name, value: "***") : item
         }
         return components.string ?? url
     }

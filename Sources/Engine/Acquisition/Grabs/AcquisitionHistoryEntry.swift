@@ -34,7 +34,7 @@ public struct AcquisitionHistoryEntry: Codable, Sendable, Equatable {
         AcquisitionHistoryEntry(kind: "grab", id: row["id"], at: row["grabbed_at"], wantedId: row["wanted_id"], torrentId: row["torrent_id"],
                                 title: row["title"], indexer: row["indexer"], quality: row["quality"], state: row["state"],
                                 message: row["message"], target: nil, mode: nil, infoHash: row["info_hash"],
-                                guid: (row["guid"] as String?).map(IndexerRelease.maskedLink))
+                                guid: (row["guid"] as String?).map(HTTPFetcher.redacted))
     }
 
     static func imported(_ row: Row) -> AcquisitionHistoryEntry {

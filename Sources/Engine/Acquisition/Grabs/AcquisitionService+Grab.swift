@@ -66,7 +66,7 @@ extension AcquisitionService {
         do {
             snapshot = try await links.torrents.add(add)
         } catch let error as EngineError {
-            throw error.replacingMessage("grab of '\(r.title)' from \(r.indexer) failed: \(IndexerRelease.maskedLink(error.message))")
+            throw error.replacingMessage("grab of '\(r.title)' from \(r.indexer) failed: \(error.message)")
         }
         let now = Self.now()
         let row: StatementArguments = [wanted?.id, r.indexerId, r.indexer, r.title, r.guid, r.infoHash ?? snapshot.infoHash.lowercased(),

@@ -24,7 +24,7 @@ public struct BlocklistEntry: Codable, Sendable, Equatable {
         indexer = row["indexer"]
         title = row["title"]
         infoHash = row["info_hash"]
-        guid = (row["guid"] as String?).map(IndexerRelease.maskedLink)
+        guid = (row["guid"] as String?).map(HTTPFetcher.redacted)
         reason = row["reason"]
         addedAt = row["added_at"]
     }

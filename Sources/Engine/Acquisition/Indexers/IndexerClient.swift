@@ -39,7 +39,7 @@ public struct IndexerClient: Sendable {
     /// The URL a search would fetch, with the key masked (for `--verbose` output and tests).
     public func describe(_ query: IndexerQuery, categories: [Int]) -> String {
         let items = query.items(caps: record.caps, categories: categories, apiKey: APIKey(APIKey.mask))
-        return IndexerQuery.url(base: IndexerRelease.maskedLink(record.url), items: items)
+        return IndexerQuery.url(base: HTTPFetcher.redacted(record.url), items: items)
     }
 
     /// The body of a 2xx answer; anything else becomes the error it stands for. An error

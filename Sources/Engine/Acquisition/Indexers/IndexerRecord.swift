@@ -90,7 +90,7 @@ public struct IndexerRecord: Sendable, Equatable, FetchableRecord, MutablePersis
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     public var description: String {
-        "IndexerRecord(name: \(name), kind: \(kind.rawValue), url: \(IndexerRelease.maskedLink(url)), apiKey: \(APIKey.mask))"
+        "IndexerRecord(name: \(name), kind: \(kind.rawValue), url: \(HTTPFetcher.redacted(url)), apiKey: \(APIKey.mask))"
     }
 
     /// Whether an automatic search may use it now.

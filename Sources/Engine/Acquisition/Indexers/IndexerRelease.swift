@@ -69,11 +69,11 @@ public struct IndexerRelease: Codable, Sendable, Equatable {
         try c.encode(indexerPriority, forKey: .indexerPriority)
         try c.encode(releaseProtocol, forKey: .releaseProtocol)
         try c.encode(title, forKey: .title)
-        try c.encode(guid.map(Self.maskedLink), forKey: .guid)
-        try c.encode(downloadURL.map(Self.maskedLink), forKey: .downloadURL)
+        try c.encode(guid.map(HTTPFetcher.redacted), forKey: .guid)
+        try c.encode(downloadURL.map(HTTPFetcher.redacted), forKey: .downloadURL)
         try c.encode(magnetURL, forKey: .magnetURL)
         try c.encode(infoHash, forKey: .infoHash)
-        try c.encode(detailsURL.map(Self.maskedLink), forKey: .detailsURL)
+        try c.encode(detailsURL.map(HTTPFetcher.redacted), forKey: .detailsURL)
         try c.encode(size, forKey: .size)
         try c.encode(publishedAt.map { Int64($0.timeIntervalSince1970) }, forKey: .publishedAt)
         try c.encode(categories, forKey: .categories)
@@ -122,17 +122,5 @@ public struct IndexerRelease: Codable, Sendable, Equatable {
         tmdbId = try c.decodeIfPresent(Int.self, forKey: .tmdbId)
         season = try c.decodeIfPresent(Int.self, forKey: .season)
         episode = try c.decodeIfPresent(Int.self, forKey: .episode)
-    }
-
-    /// A link with every query value that looks like a credential masked.
-    public static func maskedLink(_ link: String) -> String {
-        guard link.contains("?"), var components = URLComponents(string: link), let items = components.queryItems else { return link }
-        let secretWords = ["key", "pass", "token", "auth", "sig", "secret", "uid", "rss"]
-        components.queryItems = items.map { item in
-            let name = item.name.lowercased()
-            let secret = name == "r" || name == "i" || secretWords.contains { name.contains($0) }
-            return secret ? URLQueryItem(name: item.name, value: "***") : item
-        }
-        return components.string ?? HTTPFetcher.redacted(link)
     }
 }

@@ -33,7 +33,7 @@ public struct IndexerSummary: Codable, Sendable, Equatable {
         id = r.id ?? 0
         name = r.name
         kind = r.kind
-        url = IndexerRelease.maskedLink(r.url)
+        url = HTTPFetcher.redacted(r.url)
         apiKey = r.apiKey.isEmpty ? "" : APIKey.mask
         categories = r.categories
         priority = r.priority
