@@ -74,6 +74,14 @@ final class LibraryViewTests: XCTestCase {
         XCTAssertNil(state.library.showing)
         state.press("esc")
         XCTAssertTrue(render(state).text(row: 5).contains("▸ Season 1"), "Esc folds the group the cursor is in")
+
+        // Tab goes on to the next tab from the item's detail as from the list.
+        state.press("enter j enter")
+        XCTAssertEqual(state.library.showing, 11)
+        _ = state.reduce(action: .nextTab)
+        XCTAssertEqual(state.tab, .jobs)
+        _ = state.reduce(action: .previousTab)
+        XCTAssertEqual(state.tab, .library)
     }
 
     func testSearchListsResultsAndEscClears() {

@@ -22,9 +22,7 @@ struct ImportCommand: HeadlessCommand {
     }
 
     func execute() throws {
-        let absolute = path.hasPrefix("/") || path.hasPrefix("~") ? path
-            : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
-        let report = try call(Methods.Import(path: absolute, wantedId: wanted, type: type.flatMap(WantedType.init(text:))))
+        let report = try call(Methods.Import(path: absolutePath(path), wantedId: wanted, type: type.flatMap(WantedType.init(text:))))
         if global.json { try Console.writeJSON(report); return }
         for f in report.files { Console.out(TerminalText.inert("\(f.mode): \(f.source) → \(f.target)")) }
     }

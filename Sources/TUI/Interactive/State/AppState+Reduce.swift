@@ -81,7 +81,7 @@ extension AppState {
             case .jobs: return reduceJobs(action)
             case .search: return reduceSearch(action)
             case .rates:
-                if action == .nextTab { tab = .events } else if action == .previousTab { tab = .torrents }
+                if action == .nextTab { tab = tab.next } else if action == .previousTab { tab = tab.previous }
             }
         }
         return []
@@ -108,8 +108,8 @@ extension AppState {
             if torrents.visualAnchor != nil { torrents.visualAnchor = nil } else if !torrents.marked.isEmpty { torrents.marked = [] } else if !torrents.filter.isEmpty { torrents.setFilter("") }
         case .open:
             if let id = torrents.currentId { detail = Detail(id: id) }
-        case .nextTab: tab = .rates
-        case .previousTab: tab = .search
+        case .nextTab: tab = tab.next
+        case .previousTab: tab = tab.previous
         default:
             return torrentAction(action)
         }
@@ -202,8 +202,8 @@ extension AppState {
         case .pageUp, .halfPageUp: position -= listHeight / 2
         case .top: position = 0
         case .bottom: position = last
-        case .nextTab: tab = .library; return
-        case .previousTab: tab = .rates; return
+        case .nextTab: tab = tab.next; return
+        case .previousTab: tab = tab.previous; return
         default: return
         }
         position = max(0, min(position, last))
@@ -352,8 +352,8 @@ extension AppState {
             switch action {
             case .back, .open: library.showing = nil; library.shown = nil
             case .recheck: if let id = library.showing { return [.run(["library", "reprobe", String(id)])] }
-            case .nextTab: tab = .torrents
-            case .previousTab: tab = .events
+            case .nextTab: tab = tab.next
+            case .previousTab: tab = tab.previous
             default: break
             }
             return []
@@ -377,8 +377,8 @@ extension AppState {
         case .recheck:
             guard let id = library.current?.itemId else { message = ("choose an item to re-read", true); return [] }
             return [.run(["library", "reprobe", String(id)])]
-        case .nextTab: tab = .jobs
-        case .previousTab: tab = .events
+        case .nextTab: tab = tab.next
+        case .previousTab: tab = tab.previous
         default: break
         }
         return []
@@ -400,8 +400,8 @@ extension AppState {
         case .recheck:
             guard let id = jobs.current?.id else { return [] }
             return [.run(["jobs", "retry", String(id)])]
-        case .nextTab: tab = .search
-        case .previousTab: tab = .library
+        case .nextTab: tab = tab.next
+        case .previousTab: tab = tab.previous
         default: break
         }
         return []
@@ -432,8 +432,8 @@ extension AppState {
                 return []
             }
             return [.run(["grab", String(d.rank)])]
-        case .nextTab: tab = .torrents
-        case .previousTab: tab = .jobs
+        case .nextTab: tab = tab.next
+        case .previousTab: tab = tab.previous
         default: break
         }
         return []

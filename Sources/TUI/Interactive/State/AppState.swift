@@ -7,6 +7,9 @@ struct AppState {
     enum Tab: Int, CaseIterable {
         case torrents, rates, events, library, jobs, search
         var title: String { ["Torrents", "Rates", "Events", "Library", "Jobs", "Search"][rawValue] }
+        /// Tab and Shift-Tab go round the tabs in this order, from any view of a tab.
+        var next: Tab { Tab(rawValue: (rawValue + 1) % Tab.allCases.count)! }
+        var previous: Tab { Tab(rawValue: (rawValue + Tab.allCases.count - 1) % Tab.allCases.count)! }
     }
 
     enum DetailPage: Int, CaseIterable {

@@ -29,6 +29,9 @@ struct LibraryState {
     private(set) var search = ""
     private(set) var results: [LibraryItem] = []
     private(set) var nodes: [Node] = []
+    /// The fetched items and search results by id, made when they change: the rows look their
+    /// item up on every frame.
+    private var byId: [Int64: LibraryItem] = [:]
     var cursor = 0
     var scroll = 0
     var showing: Int64?
@@ -60,12 +63,20 @@ struct LibraryState {
 
     mutating func setItems(_ list: [LibraryItem], for type: LibraryType) {
         items[type] = list
+        reindex()
         rebuild()
+    }
+
+    private mutating func reindex() {
+        byId = [:]
+        for list in items.values { for i in list { byId[i.id] = i } }
+        for r in results { byId[r.id] = r }
     }
 
     mutating func setSearch(_ query: String) {
         search = query.trimmingCharacters(in: .whitespaces)
         results = []
+        reindex()
         cursor = 0
         scroll = 0
         rebuild()
@@ -74,6 +85,7 @@ struct LibraryState {
     mutating func setResults(_ list: [LibraryItem], for query: String) {
         guard query == search else { return }
         results = list
+        reindex()
         rebuild()
     }
 
@@ -91,11 +103,7 @@ struct LibraryState {
         toggle(nodes[parent].key)
     }
 
-    func item(_ id: Int64) -> LibraryItem? {
-        if let r = results.first(where: { $0.id == id }) { return r }
-        for list in items.values { if let i = list.first(where: { $0.id == id }) { return i } }
-        return nil
-    }
+    func item(_ id: Int64) -> LibraryItem? { byId[id] }
 
     mutating func moveCursor(to index: Int, height: Int) {
         cursor = max(0, min(index, nodes.count - 1))
