@@ -442,13 +442,20 @@ final class IndexerParsingTests: XCTestCase {
 
     func testRateLimiterSpacesRequestsPerIndexer() async {
         let limiter = IndexerRateLimiter()
-        let start = ContinuousClock.now
-        await limiter.waitTurn(indexer: 1, intervalMs: 150)
-        await limiter.waitTurn(indexer: 2, intervalMs: 150)
-        XCTAssertLessThan(ContinuousClock.now - start, .milliseconds(100), "different indexers do not wait for each other")
-        await limiter.waitTurn(indexer: 1, intervalMs: 150)
-        await limiter.waitTurn(indexer: 1, intervalMs: 150)
-        XCTAssertGreaterThanOrEqual(ContinuousClock.now - start, .milliseconds(300), "the third request to one indexer waits two intervals")
+        let t0 = ContinuousClock.now
+        let first = await limiter.reserve(indexer: 1, intervalMs: 150, now: t0)
+        let other = await limiter.reserve(indexer: 2, intervalMs: 150, now: t0)
+        XCTAssertEqual(first, t0)
+        XCTAssertEqual(other, t0, "different indexers do not wait for each other")
+        let second = await limiter.reserve(indexer: 1, intervalMs: 150, now: t0)
+        let third = await limiter.reserve(indexer: 1, intervalMs: 150, now: t0 + .milliseconds(10))
+        XCTAssertEqual(second, t0 + .milliseconds(150))
+        XCTAssertEqual(third, t0 + .milliseconds(300), "the third request to one indexer waits two intervals")
+        let later = await limiter.reserve(indexer: 1, intervalMs: 150, now: t0 + .seconds(5))
+        XCTAssertEqual(later, t0 + .seconds(5), "an indexer at rest long enough is asked at once")
+        await limiter.forget(1)
+        let forgotten = await limiter.reserve(indexer: 1, intervalMs: 150, now: t0)
+        XCTAssertEqual(forgotten, t0)
     }
 
     func testServiceSearchesInParallelWithPerIndexerOutcomes() async throws {

@@ -11,6 +11,7 @@ class AcquisitionTestCase: HomeTestCase {
     /// the API key is nowhere in what it printed.
     @discardableResult
     func st(_ args: [String], _ status: Int32? = 0, file: StaticString = #filePath, line: UInt = #line) throws -> Harness.Result {
+        precondition(!apiKey.isEmpty, "an acquisition test names its indexer's API key")
         let r = try h.run(home: home, args, timeout: 150)
         if let status { XCTAssertEqual(r.status, status, "\(args): \(r.stderr)", file: file, line: line) }
         XCTAssertFalse(r.stdout.contains(apiKey) || r.stderr.contains(apiKey), "the API key was printed", file: file, line: line)

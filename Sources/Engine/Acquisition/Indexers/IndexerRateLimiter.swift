@@ -11,9 +11,15 @@ public actor IndexerRateLimiter {
     /// Waits until this indexer may be asked again.
     public func waitTurn(indexer id: Int64, intervalMs: Int64) async {
         let now = ContinuousClock.now
+        let slot = reserve(indexer: id, intervalMs: intervalMs, now: now)
+        if slot > now { try? await Task.sleep(until: slot, clock: .continuous) }
+    }
+
+    /// Takes the indexer's next free slot as of `now` and returns when it is.
+    func reserve(indexer id: Int64, intervalMs: Int64, now: ContinuousClock.Instant) -> ContinuousClock.Instant {
         let slot = max(now, nextSlot[id] ?? now)
         nextSlot[id] = slot + .milliseconds(max(0, intervalMs))
-        if slot > now { try? await Task.sleep(until: slot, clock: .continuous) }
+        return slot
     }
 
     /// Forgets an indexer (after `indexer remove`).
