@@ -73,7 +73,7 @@ final class DecisionEngineTests: XCTestCase {
         XCTAssertEqual(TermMatcher.normalize(""), " ")
         XCTAssertEqual(TitleKey.words("Law & Order: S.V.U."), ["law", "and", "order", "s", "v", "u"])
         XCTAssertEqual(TitleKey.words("Amélie"), TitleKey.words("AMELIE"))
-        XCTAssertTrue(TitleKey.same("The Copper Road 2019", "Copper Road", year: 2019))
+        XCTAssertTrue(TitleKey.same("The Copper Road 2019", "Copper Road"))
     }
 
     func testUpgradeSpecification() {

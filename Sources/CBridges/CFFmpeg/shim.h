@@ -30,5 +30,3 @@ static inline int seedtui_stream_has_side_data(const AVStream *st, enum AVPacket
     return av_stream_get_side_data(st, type, NULL) != NULL;
 #endif
 }
-
-static inline int seedtui_averror_eof(void) { return AVERROR_EOF; }

@@ -38,8 +38,7 @@ public enum HTTPFetcher {
         for _ in 0...maxRedirects {
             let response = try await get(current, interface: interface, maxBytes: maxBytes, timeoutSeconds: timeoutSeconds)
             guard (300..<400).contains(response.status), let next = response.redirect else { return .response(response) }
-            let lower = next.lowercased()
-            guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return .elsewhere(next) }
+            guard isHTTP(next) else { return .elsewhere(next) }
             current = next
         }
         throw EngineError.failed("\(redacted(url)): redirects more than \(maxRedirects) times")
@@ -65,10 +64,7 @@ public enum HTTPFetcher {
     /// One GET, no redirects followed. Runs on its own thread: libcurl's easy API blocks.
     /// `interface` binds the request to a network interface (the VPN the torrents use).
     public static func get(_ url: String, interface: String? = nil, maxBytes: Int, timeoutSeconds: Int) async throws -> Response {
-        let lower = url.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
-            throw EngineError.invalid("'\(redacted(url))' is not an http(s) URL")
-        }
+        guard isHTTP(url) else { throw EngineError.invalid("'\(redacted(url))' is not an http(s) URL") }
         _ = initialized
         return try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
@@ -129,6 +125,12 @@ public enum HTTPFetcher {
         _ = st_curl_get_string(curl, CURLINFO_CONTENT_TYPE, &type)
         return Response(status: status, body: sink.data, redirect: redirect.map { String(cString: $0) },
                         contentType: type.map { String(cString: $0) })
+    }
+
+    /// Whether `url` is an http or https URL (any case): the only kinds seedtui fetches.
+    public static func isHTTP(_ url: String) -> Bool {
+        let lower = url.prefix(8).lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 
     /// A URL fit for messages, logs, JSON and the database: every query value whose name looks

@@ -23,10 +23,7 @@ public enum HTTPFileDownload {
     /// less than 1 KB/s arrives for `stallSeconds`.
     public static func download(_ url: String, to path: String, interface: String? = nil, maxBytes: Int64,
                                 stallSeconds: Int = 60) async throws -> Outcome {
-        let lower = url.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
-            throw EngineError.invalid("'\(HTTPFetcher.redacted(url))' is not an http(s) URL")
-        }
+        guard HTTPFetcher.isHTTP(url) else { throw EngineError.invalid("'\(HTTPFetcher.redacted(url))' is not an http(s) URL") }
         _ = initialized
         return try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {

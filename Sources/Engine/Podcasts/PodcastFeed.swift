@@ -129,8 +129,7 @@ final class PodcastFeedReader: NSObject, XMLParserDelegate {
             let url = enclosure?["url"]?.trimmingCharacters(in: .whitespacesAndNewlines)
             var problem: String?
             if let url {
-                let lower = url.lowercased()
-                if !(lower.hasPrefix("http://") || lower.hasPrefix("https://")) || URLComponents(string: url)?.host?.isEmpty != false {
+                if !HTTPFetcher.isHTTP(url) || URLComponents(string: url)?.host?.isEmpty != false {
                     problem = "enclosure '\(TerminalText.inert(String(url.prefix(80))))' is not an http(s) URL"
                 }
             } else {

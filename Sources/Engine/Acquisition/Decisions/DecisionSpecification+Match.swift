@@ -25,7 +25,7 @@ public struct MatchSpecification: DecisionSpecification {
         case .episode, .movie:
             guard let found = c.info.title, !found.isEmpty else { return "the name has no title to match '\(wanted)'" }
             if t.strict {
-                return TitleKey.same(found, wanted, year: t.year) ? nil : "title '\(found)' is not '\(wanted)'"
+                return TitleKey.same(found, wanted) ? nil : "title '\(found)' is not '\(wanted)'"
             }
             let have = Set(TitleKey.words(found))
             let missing = TitleKey.words(wanted).filter { !have.contains($0) }
@@ -98,14 +98,15 @@ enum TitleKey {
         title.utf8.contains(UInt8(ascii: "'")) ? title.replacingOccurrences(of: "'", with: "") : title
     }
 
-    /// Equal titles, ignoring a leading "the"/"a" and a trailing year (the wanted year, or any year).
-    static func same(_ found: String, _ wanted: String, year: Int?) -> Bool {
-        func key(_ s: String) -> [String] {
-            var w = words(withoutApostrophes(s))
-            if let first = w.first, ["the", "a", "an"].contains(first), w.count > 1 { w.removeFirst() }
-            if let last = w.last, last.count == 4, let y = Int(last), y > 1900, y < 2100, w.count > 1 { w.removeLast() }
-            return w
-        }
-        return key(found) == key(wanted)
+    /// What two titles must share to be the same: their words without apostrophes, a leading
+    /// "the"/"a"/"an" and a trailing year. Also the key `GrabMatcher` indexes wanted items by.
+    static func key(_ title: String) -> String {
+        var w = words(withoutApostrophes(title))
+        if let first = w.first, ["the", "a", "an"].contains(first), w.count > 1 { w.removeFirst() }
+        if let last = w.last, last.count == 4, let y = Int(last), y > 1900, y < 2100, w.count > 1 { w.removeLast() }
+        return w.joined(separator: " ")
     }
+
+    /// Equal titles, ignoring a leading "the"/"a" and a trailing year.
+    static func same(_ found: String, _ wanted: String) -> Bool { key(found) == key(wanted) }
 }

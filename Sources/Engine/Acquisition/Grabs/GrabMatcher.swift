@@ -49,19 +49,11 @@ public struct GrabMatcher: Sendable {
         for (i, w) in wants.enumerated() {
             switch w.item.type {
             case .tv, .movie:
-                byTitle[Self.titleKey(w.item.title), default: []].append(i)
+                byTitle[TitleKey.key(w.item.title), default: []].append(i)
             default:
                 if let word = TitleKey.words(w.item.title).max(by: { $0.count < $1.count }) { byWord[word, default: []].append(i) }
             }
         }
-    }
-
-    /// The key both sides are indexed by: words without apostrophes, no leading article, no trailing year.
-    static func titleKey(_ title: String) -> String {
-        var w = TitleKey.words(TitleKey.withoutApostrophes(title))
-        if let first = w.first, ["the", "a", "an"].contains(first), w.count > 1 { w.removeFirst() }
-        if let last = w.last, last.count == 4, let y = Int(last), y > 1900, y < 2100, w.count > 1 { w.removeLast() }
-        return w.joined(separator: " ")
     }
 
     /// Indexes of the items a release may be for.
@@ -69,7 +61,7 @@ public struct GrabMatcher: Sendable {
         var found: [Int] = []
         if !byTitle.isEmpty {
             let info = ReleaseParser.parse(release.title)
-            if let title = info.title, let hits = byTitle[Self.titleKey(title)] { found += hits }
+            if let title = info.title, let hits = byTitle[TitleKey.key(title)] { found += hits }
         }
         if !byWord.isEmpty {
             var seen = Set<Int>()

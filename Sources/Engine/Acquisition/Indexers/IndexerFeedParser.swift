@@ -73,7 +73,7 @@ public enum IndexerFeedParser {
         // Links: the magnet (attribute, or a link or enclosure that is one) and the http file link.
         let candidates = [enclosure?.attribute("url"), text("link")].compactMap { $0.map(XMLTree.trimmed) }
         let magnet = attr("magneturl") ?? candidates.first { $0.lowercased().hasPrefix("magnet:") }
-        r.downloadURL = candidates.first { let l = $0.lowercased(); return l.hasPrefix("http://") || l.hasPrefix("https://") }
+        r.downloadURL = candidates.first(where: HTTPFetcher.isHTTP)
         if let magnet, !magnet.isEmpty {
             if let hash = MagnetLink.infoHash(magnet) {
                 r.magnetURL = magnet

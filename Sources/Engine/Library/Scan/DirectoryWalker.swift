@@ -35,7 +35,7 @@ enum DirectoryWalker {
     /// Folders that NAS systems and desktops create beside media.
     static let junkFolders: Set<String> = [
         "@eaDir", "@Recycle", "#recycle", "#snapshot", "$RECYCLE.BIN", "System Volume Information",
-        "lost+found", "@tmp", "@Recently-Snapshot", ".@__thumb", ".AppleDouble", ".Trashes",
+        "lost+found", "@tmp", "@Recently-Snapshot",
     ]
     static let maximumDepth = 64
 

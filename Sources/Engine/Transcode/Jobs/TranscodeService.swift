@@ -365,8 +365,8 @@ public actor TranscodeService {
         case .done: throw EngineError.invalid("job #\(id) is done; to run it again, submit the file again with `transcode`")
         case .queued, .running: throw EngineError.invalid("job #\(id) is already \(job.state.rawValue)")
         }
-        job.state = .queued
         job.notes.append("retried after: \(job.reason ?? job.state.rawValue)")
+        job.state = .queued
         job.reason = nil
         job.finishedAt = nil
         job.progress = nil
