@@ -27,7 +27,7 @@ struct ItemBuilder: Sendable {
     let type: LibraryType
     let limits: ProbeLimits
 
-    func build(_ file: WalkedFile, siblings: [String]) -> BuiltItem {
+    func build(_ file: WalkedFile, sidecars: FolderSidecars) -> BuiltItem {
         let relative = String(file.path.dropFirst(rootPath.count).drop { $0 == "/" })
         let facts = PathClassifier.classify(relativePath: relative, type: type)
         var item = LibraryItem(path: file.path, root: rootPath, library: type, type: facts.kind, size: file.size)
@@ -42,7 +42,7 @@ struct ItemBuilder: Sendable {
         } catch {
             item.error = "\(error)"
         }
-        attachSidecars(name: name, siblings: siblings, to: &item, detail: &detail)
+        attachSidecars(name: name, sidecars: sidecars, to: &item, detail: &detail)
         if item.title == nil { item.title = defaultTitle(item, name: name) }
         let tags = [item.genre, item.narrator, item.albumArtist, item.channel, item.publisher, item.edition,
                     item.episodeTitle, (name as NSString).deletingPathExtension].compactMap { $0 }.joined(separator: " ")
@@ -210,16 +210,13 @@ struct ItemBuilder: Sendable {
 
     /// Subtitles, .nfo files and posters that belong to the file: `Name.en.srt`, `Name.eng.forced.ass`,
     /// `Name.nfo`, `Name-poster.jpg`, and folder art (`poster.jpg`, `folder.jpg`, `cover.jpg`).
-    private func attachSidecars(name: String, siblings: [String], to item: inout LibraryItem, detail: inout ItemDetail) {
+    private func attachSidecars(name: String, sidecars: FolderSidecars, to item: inout LibraryItem, detail: inout ItemDetail) {
         let stem = (name as NSString).deletingPathExtension
-        var found: [String] = []
-        for sibling in siblings where sibling != name {
-            let ext = (sibling as NSString).pathExtension.lowercased()
-            let lower = sibling.lowercased()
-            let folderArt = ["poster.jpg", "poster.png", "folder.jpg", "folder.png", "cover.jpg", "cover.png"].contains(lower)
-            let ownSidecar = (sibling.hasPrefix(stem + ".") || sibling.hasPrefix(stem + "-"))
-                && (MediaExtensions.subtitle.contains(ext) || ["nfo", "jpg", "jpeg", "png", "json", "txt"].contains(ext))
-            guard folderArt || ownSidecar else { continue }
+        var found = sidecars.folderArt.filter { $0 != name }
+        if !found.isEmpty { item.hasCover = true }
+        for sibling in sidecars.named(startingWith: stem) where sibling != name {
+            guard sibling.hasPrefix(stem + ".") || sibling.hasPrefix(stem + "-") else { continue }
+            let ext = DirectoryWalker.lowercasedExtension(sibling)
             found.append(sibling)
             if MediaExtensions.subtitle.contains(ext) {
                 let middle = sibling.dropFirst(stem.count + 1).dropLast(ext.count + 1)
@@ -228,9 +225,9 @@ struct ItemBuilder: Sendable {
                     item.subtitleLanguages.append(lang.lowercased())
                 }
             }
-            if folderArt || ["jpg", "jpeg", "png"].contains(ext) { item.hasCover = true }
+            if FolderSidecars.imageExtensions.contains(ext) { item.hasCover = true }
         }
-        item.sidecars = found.sorted()
+        item.sidecars = Array(Set(found)).sorted()
     }
 
     private func defaultTitle(_ item: LibraryItem, name: String) -> String {

@@ -28,7 +28,7 @@ struct LibraryScanner {
 
     private struct Work {
         var file: WalkedFile
-        var siblings: [String]
+        var sidecars: FolderSidecars
         var existingId: Int64?
         var moved = false
     }
@@ -83,14 +83,21 @@ struct LibraryScanner {
         var fresh: [Int] = []   // indexes into work of files with no row at their path
         for dir in directories {
             let folderChanged = root.scannedAt == nil || dir.mtimeNs >= lastScan
+            var sidecars: FolderSidecars?   // made once per folder, and only when a file of it is read
+            func folderSidecars() -> FolderSidecars {
+                if let sidecars { return sidecars }
+                let made = FolderSidecars(names: dir.siblings ?? dir.files.map(\.name))
+                sidecars = made
+                return made
+            }
             for file in dir.files {
                 if let row = index.removeValue(forKey: file.path) {
                     let same = row.size == file.size && row.mtimeNs == file.mtimeNs && row.ino == file.ino && row.dev == file.dev
                     if same && !folderChanged && !full { continue }
-                    work.append(Work(file: file, siblings: dir.siblings ?? dir.files.map(\.name), existingId: row.id))
+                    work.append(Work(file: file, sidecars: folderSidecars(), existingId: row.id))
                 } else {
                     fresh.append(work.count)
-                    work.append(Work(file: file, siblings: dir.siblings ?? dir.files.map(\.name), existingId: nil))
+                    work.append(Work(file: file, sidecars: folderSidecars(), existingId: nil))
                 }
             }
         }
@@ -145,7 +152,7 @@ struct LibraryScanner {
         defer { out.deallocate() }
         nonisolated(unsafe) let slots = out
         DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-            slots[i] = builder.build(batch[i].file, siblings: batch[i].siblings)
+            slots[i] = builder.build(batch[i].file, sidecars: batch[i].sidecars)
         }
         return out.map { $0! }
     }
