@@ -272,7 +272,7 @@ final class IndexerParsingTests: XCTestCase {
     }
 
     func testDates() {
-        let r = IndexerXML.DateReader()
+        let r = FeedDateReader()
         XCTAssertEqual(r.date("Sat, 14 Mar 2015 17:10:42 -0400"), Date(timeIntervalSince1970: 1_426_367_442))
         XCTAssertEqual(r.date("14 Mar 2015 21:10:42 +0000"), Date(timeIntervalSince1970: 1_426_367_442))
         XCTAssertEqual(r.date("Sat, 14 Mar 2015 21:10:42 GMT"), Date(timeIntervalSince1970: 1_426_367_442))

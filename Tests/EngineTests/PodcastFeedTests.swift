@@ -85,9 +85,16 @@ final class PodcastFeedTests: XCTestCase {
         XCTAssertEqual(PodcastFeed.duration("62:03"), 3723)
         XCTAssertEqual(PodcastFeed.duration("45"), 45)
         XCTAssertNil(PodcastFeed.duration("soon"))
-        XCTAssertNotNil(PodcastFeed.date("5 Jan 2024 06:00:00 +0000"))
-        XCTAssertNotNil(PodcastFeed.date("2024-01-05T06:00:00Z"))
-        XCTAssertNil(PodcastFeed.date("yesterday"))
+        // Feeds write dates every which way; one reader takes them all.
+        let dates = FeedDateReader()
+        let morning = Date(timeIntervalSince1970: 1_704_434_400)   // 2024-01-05 06:00:00 UTC
+        XCTAssertEqual(dates.date("5 Jan 2024 06:00:00 +0000"), morning)
+        XCTAssertEqual(dates.date("Fri, 05 Jan 2024 07:00 +0100"), morning)
+        XCTAssertEqual(dates.date("2024-01-05T06:00:00Z"), morning)
+        XCTAssertEqual(dates.date("2024-01-05T06:00:00.000Z"), morning)
+        XCTAssertEqual(dates.date("Fri, 5 Jan 2024"), Date(timeIntervalSince1970: 1_704_412_800))
+        XCTAssertEqual(dates.date("2024-01-05"), Date(timeIntervalSince1970: 1_704_412_800))
+        XCTAssertNil(dates.date("yesterday"))
     }
 
     func testOPMLListsFeedsAtAnyDepthOnce() throws {

@@ -63,7 +63,8 @@ extension PodcastFeed {
         }
         let title = reader.channel["title"].map(PodcastFeed.clean) ?? ""
         guard !title.isEmpty else { throw EngineError.invalid("\(source) has no channel <title>; a podcast needs a name for its folder") }
-        var episodes = reader.items.map { $0.episode() }
+        let dates = FeedDateReader()
+        var episodes = reader.items.map { $0.episode(dates: dates) }
         episodes.sort { ($0.publishedAt ?? .distantPast) > ($1.publishedAt ?? .distantPast) }
         if episodes.count > maxEpisodes { episodes = Array(episodes.prefix(maxEpisodes)) }
         return PodcastFeed(title: title, link: reader.channel["link"].map(clean), author: reader.channel["itunes:author"].map(clean),
@@ -99,22 +100,7 @@ extension PodcastFeed {
         }
         return total
     }
-
-    /// RFC 822 dates as feeds write them (with and without the weekday or seconds), else ISO 8601.
-    static func date(_ text: String) -> Date? {
-        let s = clean(text)
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        for format in ["EEE, d MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm:ss zzz", "d MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm Z",
-                       "EEE, d MMM yyyy HH:mm:ss", "EEE, d MMM yyyy", "yyyy-MM-dd'T'HH:mm:ssXXXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSXXXXX", "yyyy-MM-dd"] {
-            f.dateFormat = format
-            if let d = f.date(from: s) { return d }
-        }
-        return nil
-    }
 }
-
 
 /// The XMLParser delegate: keeps the channel's direct fields and each item's.
 final class PodcastFeedReader: NSObject, XMLParserDelegate {
@@ -122,10 +108,10 @@ final class PodcastFeedReader: NSObject, XMLParserDelegate {
         var fields: [String: String] = [:]
         var enclosure: [String: String]?
 
-        func episode() -> PodcastFeed.Episode {
+        func episode(dates: FeedDateReader) -> PodcastFeed.Episode {
             let title = fields["title"].map(PodcastFeed.clean).flatMap { $0.isEmpty ? nil : $0 }
                 ?? fields["itunes:title"].map(PodcastFeed.clean) ?? "Untitled"
-            let published = fields["pubDate"].flatMap(PodcastFeed.date)
+            let published = fields["pubDate"].flatMap { dates.date(PodcastFeed.clean($0)) }
             let url = enclosure?["url"]?.trimmingCharacters(in: .whitespacesAndNewlines)
             var problem: String?
             if let url {

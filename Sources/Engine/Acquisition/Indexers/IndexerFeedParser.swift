@@ -23,7 +23,7 @@ public enum IndexerFeedParser {
             feed.offset = response.attribute("offset").flatMap { Int($0) }
             feed.total = response.attribute("total").flatMap { Int($0) }
         }
-        let dates = IndexerXML.DateReader()
+        let dates = FeedDateReader()
         for (index, item) in channel.children(named: "item").enumerated() {
             feed.itemCount += 1
             switch release(item, indexer: indexer, kind: kind, dates: dates) {
@@ -45,7 +45,7 @@ public enum IndexerFeedParser {
         var reason: String
     }
 
-    static func release(_ item: IndexerXMLNode, indexer: String, kind: IndexerKind, dates: IndexerXML.DateReader) -> Result<IndexerRelease, Dropped> {
+    static func release(_ item: IndexerXMLNode, indexer: String, kind: IndexerKind, dates: FeedDateReader) -> Result<IndexerRelease, Dropped> {
         let title = item.child(named: "title")?.trimmedText ?? ""
         guard !title.isEmpty else { return .failure(Dropped(title: nil, reason: "it has no title")) }
         func drop(_ reason: String) -> Result<IndexerRelease, Dropped> { .failure(Dropped(title: title, reason: reason)) }
