@@ -21,21 +21,9 @@ extension AcquisitionService {
             let changed: [(grab: Row, wantedAgain: Bool)] = try await store.pool.write { db in
                 var changed: [(grab: Row, wantedAgain: Bool)] = []
                 for id in ids {
-                    let grabs = try Row.fetchAll(db, sql: "SELECT id, wanted_id, title, torrent_id FROM grab_history WHERE torrent_id = ? AND state = 'grabbed'",
-                                                 arguments: [id])
-                    for grab in grabs {
-                        let grabId: Int64 = grab["id"]
-                        try db.execute(sql: "UPDATE grab_history SET state = 'removed', message = ? WHERE id = ?",
-                                       arguments: ["the torrent was removed before it was imported", grabId])
-                        var wantedAgain = false
-                        if let wantedId: Int64 = grab["wanted_id"] {
-                            // Wanted again unless another grab for it is still in flight.
-                            try db.execute(sql: """
-                                UPDATE wanted SET status = 'wanted' WHERE id = ? AND status = 'grabbed'
-                                AND NOT EXISTS (SELECT 1 FROM grab_history WHERE wanted_id = ? AND state = 'grabbed')
-                                """, arguments: [wantedId, wantedId])
-                            wantedAgain = db.changesCount > 0
-                        }
+                    for grab in try Row.fetchAll(db, sql: "SELECT * FROM grab_history WHERE torrent_id = ? AND state = 'grabbed'", arguments: [id]) {
+                        let wantedAgain = try Self.endGrab(db, grab: GrabIdentity(grab), state: "removed", message: "the torrent was removed before it was imported",
+                                                           blocklistReason: nil, at: now)
                         changed.append((grab, wantedAgain))
                     }
                 }

@@ -49,20 +49,18 @@ extension AcquisitionService {
         let grabId: Int64 = grab["id"]
         let wantedId: Int64? = grab["wanted_id"]
         let now = Self.now()
-        let quality: String? = grab["quality"], indexer: String? = grab["indexer"], title: String = grab["title"]
-        let guid: String? = grab["guid"], hash: String? = grab["info_hash"]
-        try? await store.pool.write { db in
-            try db.execute(sql: "UPDATE grab_history SET state = 'failed', message = ? WHERE id = ?", arguments: [message, grabId])
-            try db.execute(sql: """
-                INSERT INTO import_history(grab_id, wanted_id, torrent_id, source, state, message, quality, at)
-                VALUES (?, ?, ?, ?, 'failed', ?, ?, ?)
-                """, arguments: [grabId, wantedId, torrentId, source, message, quality, now])
-            try db.execute(sql: """
-                INSERT INTO blocklist(wanted_id, indexer, title, guid, info_hash, reason, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [wantedId, indexer, title, guid, hash, "import failed: \(message)", now])
-            if let wantedId {
-                try db.execute(sql: "UPDATE wanted SET status = 'wanted' WHERE id = ? AND status = 'grabbed'", arguments: [wantedId])
+        let quality: String? = grab["quality"], title: String = grab["title"]
+        let ended = GrabIdentity(grab)
+        do {
+            try await store.pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO import_history(grab_id, wanted_id, torrent_id, source, state, message, quality, at)
+                    VALUES (?, ?, ?, ?, 'failed', ?, ?, ?)
+                    """, arguments: [grabId, wantedId, torrentId, source, message, quality, now])
+                _ = try Self.endGrab(db, grab: ended, state: "failed", message: message, blocklistReason: "import failed: \(message)", at: now)
             }
+        } catch {
+            logger.error("the failed import of \(title) could not be recorded: \(error)")
         }
         history.record(.error, "import", hash: nil, id: torrentId, "import of \(title) failed: \(message); the release is blocklisted")
     }

@@ -59,21 +59,18 @@ extension AcquisitionService {
             return false
         }
         let now = Self.now()
-        let row: StatementArguments = [wantedId, grab["indexer"] as String?, title, grab["guid"] as String?, grab["info_hash"] as String?, now]
+        var wantedAgain = false
         do {
-            try await store.pool.write { db in
-                try db.execute(sql: "UPDATE grab_history SET state = 'failed', message = ? WHERE id = ?", arguments: [message, grabId])
-                try db.execute(sql: "INSERT INTO blocklist(wanted_id, indexer, title, guid, info_hash, reason, added_at) VALUES (?, ?, ?, ?, ?, 'stalled', ?)",
-                               arguments: row)
-                if let wantedId {
-                    try db.execute(sql: "UPDATE wanted SET status = 'wanted' WHERE id = ? AND status = 'grabbed'", arguments: [wantedId])
-                }
+            let ended = GrabIdentity(grab)
+            wantedAgain = try await store.pool.write { db in
+                try Self.endGrab(db, grab: ended, state: "failed", message: message, blocklistReason: "stalled", at: now)
             }
         } catch {
             logger.error("stalled grab \(title) was removed but could not be recorded: \(error)")
         }
         history.record(.warning, "grab", hash: nil, id: snapshot.id,
-                       "\(title) \(message); torrent #\(snapshot.id) and its data removed, the release blocklisted, wanted #\(wantedId ?? 0) wanted again")
+                       "\(title) \(message); torrent #\(snapshot.id) and its data removed, the release blocklisted"
+                       + (wantedAgain ? wantedId.map { ", wanted #\($0) wanted again" } ?? "" : ""))
         return true
     }
 
