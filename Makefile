@@ -7,7 +7,7 @@ PREFIX ?= /usr/local
 BUILD_PACKAGES := pkg-config libtorrent-rasterbar-dev libncursesw5-dev libsqlite3-dev libcurl4-openssl-dev \
                   libavformat-dev libavcodec-dev libavutil-dev libarchive-dev libexif-dev ffmpeg
 TEST_PACKAGES := opentracker aria2 mktorrent transmission-cli tmux libimage-exiftool-perl zip python3
-BENCH_PACKAGES := qbittorrent-nox hyperfine curl
+BENCH_PACKAGES := qbittorrent-nox hyperfine curl python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run build test deps test-deps bench-deps install clean
