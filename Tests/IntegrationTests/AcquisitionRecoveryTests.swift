@@ -5,7 +5,8 @@ import XCTest
 /// music imported by hand and downloaded from a swarm, `grab N` after `search` (and its
 /// refusals), a failed import that blocklists the release so the next search takes the next
 /// best, an import that fails halfway and takes back what it linked, `blocklist remove`, a grab
-/// nobody seeds that the stall sweep removes, and a grab whose torrent someone removes.
+/// nobody seeds that the stall sweep removes, a grab whose torrent someone removes, and a grab
+/// that cannot be saved (not blocklisted) then finds its torrent added by hand.
 final class AcquisitionRecoveryTests: AcquisitionTestCase {
     override var apiKey: String { "recov-k3y-42cc" }
 
@@ -325,6 +326,35 @@ final class AcquisitionRecoveryTests: AcquisitionTestCase {
         try h.waitUntil("both grabs to be marked removed", timeout: 20) {
             try array(["history"]).filter { $0["kind"] as? String == "grab" }.compactMap { $0["state"] as? String } == ["removed", "removed"]
         }
+    }
+
+    func testAGrabThatCannotBeSavedIsNotBlocklistedAndATorrentAddedByHandIsTakenOver() throws {
+        let seed = h.path("seed")
+        let best = "Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP"
+        _ = try h.payload("seed/\(best)/\(best.lowercased()).mkv", bytes: 64 << 10)
+        let hashes = try startIndexer([Item(n: 1, title: best, source: seed + "/" + best, size: 3 << 30, category: 5040)])
+        let wantedId = try XCTUnwrap(try object(["wanted", "add", "tv", "Harbor Lights", "--season", "1", "--episode", "5"])["id"] as? Int)
+        // A file where the downloads folder should be: the grab's save path cannot be made.
+        let downloads = h.path("downloads")
+        try "not a folder".write(toFile: downloads, atomically: true, encoding: .utf8)
+        let refused = try st(["rss", "sync", "--json"], nil)
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.stderr.contains("cannot be created"), refused.stderr)
+        XCTAssertTrue(try array(["blocklist", "list"]).isEmpty, "a save path that cannot be made says nothing about the release")
+        XCTAssertEqual(try array(["wanted", "list"]).first?["status"] as? String, "wanted")
+
+        // Fixed, and the same torrent added by hand meanwhile: the next sync takes it over as the grab.
+        try FileManager.default.removeItem(atPath: downloads)
+        try st(["add", h.path("torznab/1.torrent"), "--paused"])
+        let handId = try XCTUnwrap(try h.list(home: home).first?["id"] as? Int)
+        let second = try object(["rss", "sync"])
+        let grabs = try XCTUnwrap(second["grabs"] as? [[String: Any]])
+        XCTAssertEqual(grabs.map { $0["torrent_id"] as? Int }, [handId], "\(second)")
+        XCTAssertEqual(grabs.first?["wanted_id"] as? Int, wantedId)
+        XCTAssertEqual(try h.list(home: home).map { $0["info_hash"] as? String }, [hashes[1]], "one torrent, not two")
+        XCTAssertEqual(try array(["wanted", "list"]).first?["status"] as? String, "grabbed")
+        let events = try st(["events"]).stdout
+        XCTAssertTrue(events.contains("as torrent #\(handId), which was in the client already"), events)
     }
 
     func testAnImportThatFailsHalfwayTakesBackWhatItLinked() throws {

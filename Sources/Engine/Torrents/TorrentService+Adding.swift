@@ -11,17 +11,47 @@ extension TorrentService {
         var record: TorrentRecord
     }
 
-    func add(_ request: Methods.Add) async throws -> TorrentSnapshot {
-        switch await addMany([request])[0] {
-        case .success(let snapshot): return snapshot
-        case .failure(let error): throw error
+    /// Why an add was refused, for callers that act on the cause: a grab blocklists a release
+    /// only when its torrent is bad, and takes over a torrent that is in the client already.
+    struct AddRefusal: Error {
+        enum Cause: Sendable, Equatable {
+            /// The metadata, the magnet or the link cannot be read: trying again cannot help.
+            case torrent
+            /// The same info-hash is in the client already, as this torrent.
+            case alreadyAdded(Int64)
+            /// Something else: room, save path, network, libtorrent, the database.
+            case elsewhere
         }
+        let error: EngineError
+        let cause: Cause
+
+        init(_ error: Error, cause: Cause = .elsewhere) {
+            if let refusal = error as? AddRefusal {
+                self = refusal
+                return
+            }
+            self.error = TorrentService.engineError(error)
+            self.cause = cause
+        }
+    }
+
+    func add(_ request: Methods.Add) async throws -> TorrentSnapshot {
+        try await addExplained(request)
+    }
+
+    /// `add`, with the cause of a refusal.
+    func addExplained(_ request: Methods.Add) async throws(AddRefusal) -> TorrentSnapshot {
+        try await addManyExplained([request])[0].get()
     }
 
     /// Adds many torrents with one transaction and all libtorrent adds in flight at once;
     /// each request succeeds or fails on its own.
     func addMany(_ requests: [Methods.Add]) async -> [Result<TorrentSnapshot, EngineError>] {
-        var results = [Result<TorrentSnapshot, EngineError>?](repeating: nil, count: requests.count)
+        await addManyExplained(requests).map { $0.mapError(\.error) }
+    }
+
+    private func addManyExplained(_ requests: [Methods.Add]) async -> [Result<TorrentSnapshot, AddRefusal>] {
+        var results = [Result<TorrentSnapshot, AddRefusal>?](repeating: nil, count: requests.count)
         var prepared: [(index: Int, add: PreparedAdd)] = []
         var seen = Set<InfoHash>()
         for (index, request) in requests.enumerated() {
@@ -32,7 +62,7 @@ extension TorrentService {
                 }
                 prepared.append((index, p))
             } catch {
-                results[index] = .failure(Self.engineError(error))
+                results[index] = .failure(AddRefusal(error))
             }
         }
         guard !prepared.isEmpty else { return results.map { $0! } }
@@ -48,7 +78,7 @@ extension TorrentService {
                 }
             }
         } catch {
-            for p in prepared { results[p.index] = .failure(Self.engineError(error)) }
+            for p in prepared { results[p.index] = .failure(AddRefusal(error)) }
             return results.map { $0! }
         }
         revision += 1
@@ -79,7 +109,7 @@ extension TorrentService {
         var added: [(slot: Int, hash: InfoHash)] = []
         for (slot, p) in prepared.enumerated() {
             if let failure = outcomes[slot] ?? nil {
-                results[p.index] = .failure(failure)
+                results[p.index] = .failure(AddRefusal(failure))
                 failedIds.append(ids[slot])
                 entries.removeValue(forKey: ids[slot])
                 idByHash.removeValue(forKey: p.add.meta.hash)
@@ -138,7 +168,15 @@ extension TorrentService {
             if !iface.isEmpty, !NetworkGuard.isUp(iface) {
                 throw EngineError.failed("interface \(iface) is down (kill switch): not fetching \(HTTPFetcher.redacted(url))")
             }
-            switch try await HTTPFetcher.fetchTorrent(url: url, interface: iface.isEmpty ? nil : iface) {
+            let link: HTTPFetcher.TorrentLink
+            do {
+                link = try await HTTPFetcher.fetchTorrent(url: url, interface: iface.isEmpty ? nil : iface)
+            } catch let error as EngineError {
+                // A link that is not http(s) is the release's fault; a server that did not answer is not.
+                if case .invalid = error { throw AddRefusal(error, cause: .torrent) }
+                throw error
+            }
+            switch link {
             case .file(let data):
                 options.torrentFile = data
                 source = HTTPFetcher.redacted(url)
@@ -153,10 +191,11 @@ extension TorrentService {
         do {
             meta = try LibtorrentSession.inspect(options)
         } catch let error as EngineError {
-            throw EngineError.invalid("\(request.origin ?? "input"): \(error.message)")
+            throw AddRefusal(EngineError.invalid("\(request.origin ?? "input"): \(error.message)"), cause: .torrent)
         }
         if let existing = idByHash[meta.hash], let entry = entries[existing] {
-            throw EngineError.invalid("already added as #\(existing) (\(entry.record.name)); remove it first to add it again")
+            throw AddRefusal(EngineError.invalid("already added as #\(existing) (\(entry.record.name)); remove it first to add it again"),
+                             cause: .alreadyAdded(existing))
         }
         if let category = request.category, !category.isEmpty, try await categoryRecord(category) == nil {
             throw EngineError.invalid("unknown category '\(category)'; create it with `category add \(category)`")

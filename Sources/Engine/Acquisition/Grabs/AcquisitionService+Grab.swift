@@ -21,7 +21,11 @@ extension AcquisitionService {
             wanted = try await matchingWanted(decision.release)
         }
         let type = wanted?.type ?? lastSearchType ?? Self.wantedType(decision.parsed.type)
-        return try await grab(decision, wanted: wanted, type: type, upgrade: wanted?.status != .wanted && wanted != nil)
+        do {
+            return try await grab(decision, wanted: wanted, type: type, upgrade: wanted?.status != .wanted && wanted != nil)
+        } catch let refusal as GrabRefusal {
+            throw refusal.error
+        }
     }
 
     /// The first wanted item (oldest) whose title and numbering the release matches.
@@ -47,6 +51,8 @@ extension AcquisitionService {
     }
 
     /// Adds the release to the torrent client and writes the grab; the one path every grab takes.
+    /// A torrent that is in the client already (added by hand) is taken over for the grab; a
+    /// refused add is thrown as a `GrabRefusal` that says whether the release was at fault.
     ///
     /// The torrent goes into the type's category (`seedtui-tv`, made under `default_save_path`
     /// when missing) with the tag `wanted:ID`, so it can be found in `list` by either.
@@ -63,10 +69,22 @@ extension AcquisitionService {
         if let url = r.downloadURL { add.url = url } else { add.magnet = r.magnetURL }
         if let type { add.category = try await ensureCategory(for: type, links: links) }
         let snapshot: TorrentSnapshot
+        var adopted = false
         do {
-            snapshot = try await links.torrents.add(add)
-        } catch let error as EngineError {
-            throw error.replacingMessage("grab of '\(r.title)' from \(r.indexer) failed: \(error.message)")
+            snapshot = try await links.torrents.addExplained(add)
+        } catch {
+            let failure = error.error.replacingMessage("grab of '\(r.title)' from \(r.indexer) failed: \(error.error.message)")
+            switch error.cause {
+            case .torrent:
+                throw GrabRefusal(error: failure, releaseAtFault: true)
+            case .alreadyAdded(let id):
+                // Added by hand (or by another program) before the grab: that download serves the grab.
+                guard let existing = await links.torrents.snapshot(id) else { throw GrabRefusal(error: failure, releaseAtFault: false) }
+                snapshot = existing
+                adopted = true
+            case .elsewhere:
+                throw GrabRefusal(error: failure, releaseAtFault: false)
+            }
         }
         let now = Self.now()
         let row: StatementArguments = [wanted?.id, r.indexerId, r.indexer, r.title, r.guid, r.infoHash ?? snapshot.infoHash.lowercased(),
@@ -86,7 +104,8 @@ extension AcquisitionService {
         }
         let label = wanted?.label ?? r.title
         history.record(.info, "grab", hash: nil, id: snapshot.id,
-                       "grabbed \(r.title) (\(decision.quality)) from \(r.indexer) for \(label)\(upgrade ? " (upgrade)" : "") as torrent #\(snapshot.id)")
+                       "grabbed \(r.title) (\(decision.quality)) from \(r.indexer) for \(label)\(upgrade ? " (upgrade)" : "") as torrent #\(snapshot.id)"
+                       + (adopted ? ", which was in the client already" : ""))
         // A torrent whose data was already complete may have finished before the grab was written.
         if await links.torrents.snapshot(snapshot.id)?.completedAt != nil {
             Task { await self.downloadCompleted(torrentId: snapshot.id) }

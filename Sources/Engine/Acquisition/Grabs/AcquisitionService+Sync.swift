@@ -136,7 +136,7 @@ extension AcquisitionService {
 
     /// Matches, then grabs each item's best release; a release is taken once even when two
     /// items accept it. A grab that cannot start is reported, and blocklisted when the release
-    /// itself is at fault (a bad .torrent), so the next best one is tried next time.
+    /// itself is at fault (a bad .torrent; see `GrabRefusal`), so the next best one is tried next time.
     /// `keys` are the blocklist and grab-history keys, read once per sync and kept current here.
     func grabBest(_ releases: [IndexerRelease], wants: [GrabMatcher.Want], keys known: inout (blocklist: [String: String], grabbed: Set<String>),
                   into report: inout SyncReport) async throws {
@@ -151,11 +151,12 @@ extension AcquisitionService {
                 let outcome = try await grab(pick.decision, wanted: pick.want.item, type: pick.want.item.type, upgrade: pick.upgrade)
                 report.grabs.append(outcome)
                 known.grabbed.formUnion(keys)
-            } catch let error as EngineError {
-                report.failures.append("wanted #\(pick.want.item.id ?? 0) \(pick.want.item.label): \(error.message)")
-                history.record(.error, "grab", hash: nil, id: nil, error.message)
-                if case .invalid = error {
-                    await blocklist(pick.decision.release, wantedId: pick.want.item.id, reason: "grab failed: \(error.message)")
+            } catch {
+                let refusal = GrabRefusal(error)
+                report.failures.append("wanted #\(pick.want.item.id ?? 0) \(pick.want.item.label): \(refusal.error.message)")
+                history.record(.error, "grab", hash: nil, id: nil, refusal.error.message)
+                if refusal.releaseAtFault {
+                    await blocklist(pick.decision.release, wantedId: pick.want.item.id, reason: "grab failed: \(refusal.error.message)")
                     for key in keys { known.blocklist[key] = "grab failed" }
                 }
             }
