@@ -194,9 +194,14 @@ final class AcquisitionRecoveryTests: AcquisitionTestCase {
         let usenet = try st(["grab", String(try rank("Harbor.Lights.S01E05.720p.HDTV.x264-NZBGRP"))], nil)
         XCTAssertNotEqual(usenet.status, 0)
         XCTAssertTrue(usenet.stderr.contains("usenet downloads are not supported yet"), usenet.stderr)
+        // The title another client saw at that rank no longer matches: the results were replaced.
+        let best = try rank("Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP")
+        let stale = try st(["grab", String(best), "--title=-Some.Other.Search.Result"], nil)
+        XCTAssertNotEqual(stale.status, 0)
+        XCTAssertTrue(stale.stderr.contains("result #\(best) is no longer '-Some.Other.Search.Result': another search replaced the results"), stale.stderr)
         XCTAssertTrue(try h.list(home: home).isEmpty, "a refused grab adds nothing")
 
-        let grab = try object(["grab", String(try rank("Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP"))])
+        let grab = try object(["grab", String(best), "--title", "Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP"])
         XCTAssertEqual(grab["title"] as? String, "Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP")
         XCTAssertEqual(grab["wanted_id"] as? Int, wanted["id"] as? Int, "matched to the wanted item")
         let row = try XCTUnwrap(try h.list(home: home).first)

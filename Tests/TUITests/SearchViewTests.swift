@@ -69,13 +69,13 @@ final class SearchViewTests: XCTestCase {
         XCTAssertTrue(second.contains("rejected"), second)
         XCTAssertTrue(second.contains("CAM is not wanted"), second)
         XCTAssertFalse(second.contains("\u{1B}"), "titles are inert")
-        XCTAssertEqual(state.reduce(action: .open), [.run(["grab", "1"])])
+        XCTAssertEqual(state.reduce(action: .open), [.run(["grab", "1", "--title=The.Wire.S01E02.1080p.BluRay.x264-GRP"])])
 
         state.press("j")
         grid = render(state)
         XCTAssertEqual(grid.role(atRow: 4, column: 8), .selected)
         XCTAssertTrue((0..<14).contains { grid.text(row: $0).contains("#2 rejected: CAM is not wanted by profile default; 3 seeders, fewer than 5") })
-        XCTAssertEqual(state.reduce(action: .open), [.run(["grab", "2"])])
+        XCTAssertEqual(state.reduce(action: .open), [.run(["grab", "2", "--title=The.Wire.S01E02.CAM\u{1B}[31m-BAD"])])
 
         state.press("j")
         XCTAssertEqual(state.reduce(action: .open), [])

@@ -188,12 +188,16 @@ extension Methods {
     }
 
     /// Grabs result `rank` of the last `search`, for a wanted item (given, or the one it matches).
+    ///
+    /// The last search is the engine's, shared by every client: `title` is the release the
+    /// client showed at that rank, and the grab is refused when another search has replaced it.
     public struct Grab: EngineMethod {
         public static let name = "acquisition.grab"
         public var rank: Int
         public var wantedId: Int64?
-        public init(rank: Int, wantedId: Int64? = nil) { self.rank = rank; self.wantedId = wantedId }
-        enum CodingKeys: String, CodingKey { case rank; case wantedId = "wanted_id" }
+        public var title: String?
+        public init(rank: Int, wantedId: Int64? = nil, title: String? = nil) { self.rank = rank; self.wantedId = wantedId; self.title = title }
+        enum CodingKeys: String, CodingKey { case rank, title; case wantedId = "wanted_id" }
         public typealias Result = GrabOutcome
     }
 

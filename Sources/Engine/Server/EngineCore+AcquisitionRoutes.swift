@@ -21,7 +21,7 @@ extension EngineCore {
         r.on(Methods.ProfileRemove.self) { try await service.removeProfile(named: $0.name); return Empty() }
         r.on(Methods.RSSSync.self) { _ in try await service.rssSync(interface: await interface()) }
         r.on(Methods.WantedSearch.self) { try await service.searchWanted(ids: $0.ids, missingOnly: $0.missing, interface: await interface()) }
-        r.on(Methods.Grab.self) { try await service.grab(rank: $0.rank, wantedId: $0.wantedId) }
+        r.on(Methods.Grab.self) { try await service.grab(rank: $0.rank, wantedId: $0.wantedId, title: $0.title) }
         r.on(Methods.AcquisitionHistory.self) { try await service.acquisitionHistory(limit: $0.limit, wantedId: $0.wantedId) }
         r.on(Methods.BlocklistList.self) { _ in try await service.blocklistEntries() }
         r.on(Methods.BlocklistRemove.self) { try await service.removeBlocklisted(id: $0.id); return Empty() }

@@ -8,10 +8,15 @@ extension AcquisitionService {
     ///
     /// A rejected release may be grabbed by hand (the person overrides the profile), but never a
     /// usenet one: there is no usenet downloader.
-    func grab(rank: Int, wantedId: Int64?) async throws -> GrabOutcome {
+    /// `title`, when given, must be the title of result `rank`: another client's search may have
+    /// replaced the results the caller saw.
+    func grab(rank: Int, wantedId: Int64?, title: String? = nil) async throws -> GrabOutcome {
         guard !lastSearch.isEmpty else { throw EngineError.notFound("no search results to grab from; run `search …` first") }
         guard let decision = lastSearch.first(where: { $0.rank == rank }) else {
             throw EngineError.notFound("no result #\(rank) in the last search (1–\(lastSearch.count)); `search` again to see them")
+        }
+        if let title, decision.release.title != title {
+            throw EngineError.notFound("result #\(rank) is no longer '\(title)': another search replaced the results; search again and grab from the new list")
         }
         var wanted: WantedItem?
         if let wantedId {

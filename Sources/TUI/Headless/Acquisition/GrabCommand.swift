@@ -15,9 +15,11 @@ struct GrabCommand: HeadlessCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The result's number in the last search.") var id: Int
     @Option(name: .long, help: "The wanted item this grab is for.") var wanted: Int64?
+    @Option(name: .long, help: "Grab only if result N still has this title (another search may have replaced the results).")
+    var title: String?
 
     func execute() throws {
-        let g = try call(Methods.Grab(rank: id, wantedId: wanted))
+        let g = try call(Methods.Grab(rank: id, wantedId: wanted, title: title))
         if global.json { try Console.writeJSON(g); return }
         Console.out(AcquisitionText.grabLine(g))
     }

@@ -410,7 +410,8 @@ extension AppState {
 
 extension AppState {
     /// Keys on the Search tab: move, and Enter grabs the release under the cursor by its rank
-    /// in the engine's last search (`grab RANK`, the shared command grammar).
+    /// in the engine's last search (`grab RANK --title=TITLE`, the shared command grammar); the
+    /// title makes the engine refuse if another client's search has replaced the results.
     mutating func reduceSearch(_ action: Action) -> [Effect] {
         let page = max(1, listHeight - 3)
         switch action {
@@ -431,7 +432,8 @@ extension AppState {
                 message = ("#\(d.rank) is a \(d.release.releaseProtocol.rawValue) release without a torrent link; this engine cannot grab it", true)
                 return []
             }
-            return [.run(["grab", String(d.rank)])]
+            // One word with "=": a title that starts with "-" is not read as an option.
+            return [.run(["grab", String(d.rank), "--title=" + d.release.title])]
         case .nextTab: tab = tab.next
         case .previousTab: tab = tab.previous
         default: break
