@@ -3,7 +3,8 @@ import XCTest
 
 /// Podcasts end to end: a feed and real MP3 enclosures served by `python3 -m http.server` on
 /// 127.0.0.1, the real binary subscribing, downloading into the podcasts library, cataloguing,
-/// applying retention and importing OPML; bad feeds refused with one line and nothing stored.
+/// applying retention and importing OPML; the refresh timer and --max-age; bad feeds refused
+/// with one line and nothing stored.
 final class PodcastTests: HomeTestCase {
     var server: String!
     var base: String!
@@ -151,6 +152,52 @@ final class PodcastTests: HomeTestCase {
         r = try h.run(home: home, ["podcast", "remove", "1", "--delete-files"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(files(show), ["2023-01-01 - Mine.mp3"])
+    }
+
+    func testTheTimerFetchesNewEpisodesAndMaxAgeLeavesOldOnes() throws {
+        let library = h.path("podcasts")
+        try FileManager.default.createDirectory(atPath: library, withIntermediateDirectories: true)
+        XCTAssertEqual(try h.run(home: home, ["library", "add", library, "--type", "podcasts"]).status, 0)
+        let format = DateFormatter()
+        format.locale = Locale(identifier: "en_US_POSIX")
+        format.timeZone = TimeZone(identifier: "UTC")
+        format.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        let day = DateFormatter()
+        day.locale = format.locale
+        day.timeZone = format.timeZone
+        day.dateFormat = "yyyy-MM-dd"
+        let now = Date(), yesterday = now.addingTimeInterval(-86_400), lastYear = now.addingTimeInterval(-400 * 86_400)
+        for name in ["old.mp3", "recent.mp3", "new.mp3"] { try mp3(name, seconds: 1) }
+        var items = [("Old Times", format.string(from: lastYear), "old.mp3"), ("Recent", format.string(from: yesterday), "recent.mp3")]
+        try feed("timed.xml", title: "Timed Show", items: items)
+
+        // --max-age 30d: the episode from last year is neither downloaded now nor later.
+        var r = try h.run(home: home, ["podcast", "add", base + "/timed.xml", "--max-age", "30d", "--json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual((try h.json(r) as? [String: Any])?["downloaded"] as? Int, 1, r.stdout)
+        let show = library + "/Timed Show"
+        XCTAssertEqual(files(show), ["\(day.string(from: yesterday)) - Recent.mp3"])
+
+        // A new episode, and the timer (not `podcast refresh`) fetches it.
+        items.append(("Fresh", format.string(from: now), "new.mp3"))
+        try feed("timed.xml", title: "Timed Show", items: items)
+        XCTAssertEqual(try h.run(home: home, ["config", "set", "podcast_refresh_interval", "1"]).status, 0)
+        try h.waitUntil("the timer to download the new episode", timeout: 30) {
+            files(show).contains("\(day.string(from: now)) - Fresh.mp3")
+        }
+        XCTAssertEqual(try h.run(home: home, ["config", "set", "podcast_refresh_interval", "0"]).status, 0)
+
+        // A shorter --max-age deletes the download that is now too old, and only that one.
+        r = try h.run(home: home, ["podcast", "edit", "1", "--max-age", "12h", "--json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual((try h.json(r) as? [String: Any])?["removed"] as? Int, 1, r.stdout)
+        XCTAssertEqual(files(show), ["\(day.string(from: now)) - Fresh.mp3"])
+        r = try h.run(home: home, ["podcast", "episodes", "1", "--json"])
+        let states = Dictionary(uniqueKeysWithValues: ((try h.json(r) as? [[String: Any]]) ?? []).compactMap { e in
+            (e["title"] as? String).map { ($0, e["state"] as? String ?? "") }
+        })
+        XCTAssertEqual(states["Old Times"], "skipped", "\(states)")
+        XCTAssertEqual(states["Fresh"], "downloaded", "\(states)")
     }
 
     func testBadFeedsAreRefusedWithOneLineAndNothingStored() throws {

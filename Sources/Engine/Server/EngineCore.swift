@@ -70,7 +70,7 @@ final class EngineCore: Sendable {
     // MARK: Periodic work
 
     /// One loop for the engine's timers: resume sweeps, share rules, the watch
-    /// directory, the kill switch and the alternative speed schedule.
+    /// directory, the kill switch, the alternative speed schedule, stalled grabs and podcast feeds.
     func runTimers() async {
         var tick = 0
         while !Task.isCancelled {
@@ -88,7 +88,8 @@ final class EngineCore: Sendable {
             if stallTimeout > 0, tick % Int(AcquisitionService.sweepPeriod(timeout: stallTimeout)) == 0 {
                 await acquisition.sweepStalledGrabs(timeout: stallTimeout)
             }
-            if tick % 30 == 0 {
+            // Which feeds are due is one small query; the interval itself is the setting's.
+            if tick % 5 == 0 {
                 let podcasts = self.podcasts, interval = settings.int(.podcastRefreshInterval), interface = await boundInterface
                 // Feeds download for minutes at times: off this loop, one refresh round at a time.
                 Task { await podcasts.refreshDue(interval: interval, interface: interface) }
