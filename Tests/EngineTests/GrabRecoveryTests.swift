@@ -83,6 +83,45 @@ final class GrabRecoveryTests: XCTestCase {
     }
 
     /// An acquisition service over a fresh database in a temporary folder (the caller removes it).
+    func testTheWantedWatchSendsTheListOnlyWhenSomethingChanged() async throws {
+        let (dir, store, service) = try makeService()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let empty = try await service.watchWanted(since: nil)
+        XCTAssertEqual(empty.items, [])
+        let unchanged = try await service.watchWanted(since: empty.signature)
+        XCTAssertEqual(unchanged.items, nil, "unchanged: the signature alone")
+
+        let item = try await service.addWanted(Methods.WantedAdd(type: .tv, title: "Harbor Lights", season: 1, episode: 5))
+        let added = try await service.watchWanted(since: empty.signature)
+        XCTAssertEqual(added.items?.map(\.label), ["Harbor Lights S01E05"])
+        XCTAssertEqual(added.history, [])
+        let again = try await service.watchWanted(since: added.signature)
+        XCTAssertEqual(again.items, nil)
+
+        // A grab, then its state changing, each count as a change.
+        try await store.pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO grab_history(wanted_id, indexer, title, quality, protocol, state, grabbed_at)
+                VALUES (?, 'x', 'Harbor.Lights.S01E05.1080p.WEB-DL-KELP', 'WEBDL-1080p', 'torrent', 'grabbed', 10)
+                """, arguments: [item.id])
+            try db.execute(sql: "UPDATE wanted SET status = 'grabbed', grabbed_at = 10 WHERE id = ?", arguments: [item.id])
+        }
+        let grabbed = try await service.watchWanted(since: added.signature)
+        XCTAssertEqual(grabbed.items?.first?.status, .grabbed)
+        XCTAssertEqual(grabbed.history?.map(\.state), ["grabbed"])
+        try await store.pool.write { db in
+            try db.execute(sql: "UPDATE grab_history SET state = 'failed', message = 'import failed: no video file'")
+            try db.execute(sql: "UPDATE wanted SET status = 'wanted'")
+        }
+        let failed = try await service.watchWanted(since: grabbed.signature)
+        XCTAssertEqual(failed.history?.first?.message, "import failed: no video file")
+        XCTAssertEqual(failed.items?.first?.status, .wanted)
+
+        try await service.removeWanted(id: try XCTUnwrap(item.id))
+        let removed = try await service.watchWanted(since: failed.signature)
+        XCTAssertEqual(removed.items, [])
+    }
+
     private func makeService() throws -> (dir: String, store: Store, service: AcquisitionService) {
         let dir = NSTemporaryDirectory() + "grab-recovery-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -112,13 +112,17 @@ final class SearchViewTests: XCTestCase {
         for row in 0..<12 { XCTAssertLessThanOrEqual(grid.text(row: row).count, 60) }
     }
 
-    func testTabCycleIncludesSearch() {
+    func testTabCycleIncludesSearchAndWanted() {
         var state = makeState([], rows: 12, columns: 100)
         state.press("5")
         state.press("tab")
         XCTAssertEqual(state.tab, .search)
         state.press("tab")
+        XCTAssertEqual(state.tab, .wanted)
+        state.press("tab")
         XCTAssertEqual(state.tab, .torrents)
+        state.press("btab")
+        XCTAssertEqual(state.tab, .wanted)
         state.press("btab")
         XCTAssertEqual(state.tab, .search)
     }

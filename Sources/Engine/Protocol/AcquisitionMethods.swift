@@ -128,6 +128,30 @@ extension Methods {
         public typealias Result = [WantedItem]
     }
 
+    /// The wanted list with the latest grabs and imports, for a screen that keeps showing them:
+    /// `since` is the `signature` of the copy the client has, and while nothing changed the
+    /// answer carries the signature alone, so polling a long list costs one small query.
+    public struct WantedWatch: EngineMethod {
+        public static let name = "wanted.watch"
+        public var since: String?
+        public init(since: String? = nil) { self.since = since }
+
+        public struct Result: Codable, Sendable, Equatable {
+            public var signature: String
+            /// Every wanted item, by id; nil when unchanged since `since`.
+            public var items: [WantedItem]?
+            /// The newest grabs and imports (at most `historyLimit`), newest first; nil when unchanged.
+            public var history: [AcquisitionHistoryEntry]?
+            public init(signature: String, items: [WantedItem]?, history: [AcquisitionHistoryEntry]?) {
+                self.signature = signature
+                self.items = items
+                self.history = history
+            }
+        }
+
+        public static let historyLimit = 1000
+    }
+
     public struct WantedRemove: EngineMethod {
         public static let name = "wanted.remove"
         public var id: Int64

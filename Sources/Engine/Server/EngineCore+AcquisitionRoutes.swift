@@ -15,6 +15,7 @@ extension EngineCore {
         r.on(Methods.WantedAdd.self) { try await service.addWanted($0) }
         r.on(Methods.WantedList.self) { try await service.listWanted(type: $0.type, status: $0.status) }
         r.on(Methods.WantedRemove.self) { try await service.removeWanted(id: $0.id); return Empty() }
+        r.on(Methods.WantedWatch.self) { try await service.watchWanted(since: $0.since) }
         r.on(Methods.ProfileList.self) { _ in try await service.profiles() }
         r.on(Methods.ProfileShow.self) { try await service.profileEntry(named: $0.name) }
         r.on(Methods.ProfileSave.self) { try await service.saveProfile($0.profile, replace: $0.replace) }

@@ -4,7 +4,7 @@ enum Action: String, CaseIterable, Sendable {
     case quit, help, command, filter, filterNext, filterPrevious
     case down, up, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
     case mark, visual, open, back, nextTab, previousTab
-    case tabTorrents, tabRates, tabEvents, tabLibrary, tabJobs, tabSearch, search, scanLibrary
+    case tabTorrents, tabRates, tabEvents, tabLibrary, tabJobs, tabSearch, tabWanted, search, scanLibrary
     case add, pause, resume, remove, recheck, reannounce, move, category, limit, importDownload
     case queueUp, queueDown, queueTop, queueBottom
     case sortNext, sortReverse, stopEngine, redraw
@@ -38,6 +38,7 @@ enum Action: String, CaseIterable, Sendable {
         case .tabLibrary: return "Library tab (Enter opens a group or an item, / searches, c re-reads an item)"
         case .tabJobs: return "Jobs tab: transcode queue (d cancels a job, c retries it)"
         case .tabSearch: return "Search tab: indexer results with reasons (/ asks, Enter grabs)"
+        case .tabWanted: return "Wanted tab: wanted items with their grabs and imports (Enter searches now, d removes)"
         case .search: return "Search the indexers (tv: …, movie: … pick a type)"
         case .scanLibrary: return "Scan the library for new and changed files"
         case .add: return "Add a torrent file, magnet link or URL"
@@ -74,7 +75,7 @@ struct Keymap: Sendable {
         (.halfPageDown, ["ctrl-d"]), (.halfPageUp, ["ctrl-u"]), (.top, ["g", "home"]), (.bottom, ["G", "end"]),
         (.mark, ["space"]), (.visual, ["v"]), (.open, ["enter", "l", "right"]), (.back, ["esc", "h", "left"]),
         (.nextTab, ["tab"]), (.previousTab, ["btab"]),
-        (.tabTorrents, ["1"]), (.tabRates, ["2"]), (.tabEvents, ["3"]), (.tabLibrary, ["4"]), (.tabJobs, ["5"]), (.tabSearch, ["6"]), (.search, ["F"]), (.scanLibrary, ["R"]),
+        (.tabTorrents, ["1"]), (.tabRates, ["2"]), (.tabEvents, ["3"]), (.tabLibrary, ["4"]), (.tabJobs, ["5"]), (.tabSearch, ["6"]), (.tabWanted, ["7"]), (.search, ["F"]), (.scanLibrary, ["R"]),
         (.add, ["a"]), (.pause, ["p"]), (.resume, ["u"]), (.remove, ["d"]), (.recheck, ["c"]), (.reannounce, ["A"]),
         (.move, ["m"]), (.category, ["C"]), (.limit, ["L"]), (.importDownload, ["I"]),
         (.queueUp, ["K"]), (.queueDown, ["J"]), (.queueTop, ["T"]), (.queueBottom, ["B"]),

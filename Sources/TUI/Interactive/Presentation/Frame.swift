@@ -21,6 +21,7 @@ enum Frame {
             case .library: lines += LibraryRows.lines(state.library, width: width, height: bodyHeight)
             case .jobs: lines += JobsRows.lines(state.jobs, width: width, height: bodyHeight)
             case .search: lines += SearchRows.lines(state.search, width: width, height: bodyHeight)
+            case .wanted: lines += WantedRows.lines(state.wanted, width: width, height: bodyHeight)
             }
         }
         lines = Array(lines.prefix(height - 1))
@@ -77,6 +78,8 @@ enum Frame {
         switch c {
         case .remove(let ids):
             text = "Remove \(ids.count) torrent\(ids.count == 1 ? "" : "s")?  y: keep the data   D: delete the data too   any other key: cancel"
+        case .removeWanted(let item):
+            text = "Stop wanting #\(item.id ?? 0) \(TerminalText.inert(item.label))? Its downloads and library files stay.  y: remove   any other key: cancel"
         case .stopEngine:
             text = "Stop the engine? Every download stops until it is started again.  y: stop   any other key: cancel"
         }

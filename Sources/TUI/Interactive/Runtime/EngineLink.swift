@@ -17,6 +17,8 @@ final class EngineLink: @unchecked Sendable {
         var jobs = false
         /// The indexer search the Search tab wants; run once per serial.
         var search: SearchState.Request?
+        /// The Wanted tab is showing: poll the wanted list (sent only when it changed).
+        var wanted = false
     }
 
     let home: EngineHome
@@ -91,6 +93,7 @@ final class EngineLink: @unchecked Sendable {
         var announcedUp = false
         var library = LibraryPoll()
         var lastSearch = 0
+        var wantedSignature: String?
         while true {
             condition.lock()
             if !running { condition.unlock(); return }
@@ -132,6 +135,13 @@ final class EngineLink: @unchecked Sendable {
                 }
                 if wants.library { try pollLibrary(c, wants: wants, poll: &library, commandsRan: !pending.isEmpty) }
                 if wants.jobs { publish(.jobs(try c.call(Methods.TranscodeJobs(limit: 1000)))) }
+                if wants.wanted {
+                    let watch = try c.call(Methods.WantedWatch(since: wantedSignature))
+                    wantedSignature = watch.signature
+                    if let items = watch.items { publish(.wanted(items, watch.history ?? [])) }
+                } else {
+                    wantedSignature = nil
+                }
                 if let s = wants.search, s.serial != lastSearch {
                     lastSearch = s.serial
                     startSearch(s)
@@ -145,6 +155,7 @@ final class EngineLink: @unchecked Sendable {
                 }
             } catch {
                 library = LibraryPoll()
+                wantedSignature = nil
                 client = nil
                 announcedUp = false
                 publish(.connection(up: false, message: "lost the engine (\(Self.short(error))); reconnecting"))

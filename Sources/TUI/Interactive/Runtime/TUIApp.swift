@@ -75,7 +75,7 @@ enum TUIApp {
             link.setInterest(.init(detailId: state.detail?.id, events: true, library: state.tab == .library,
                                    libraryTypes: state.library.wantedTypes, librarySearch: state.library.search,
                                    libraryShow: state.library.showing, jobs: state.tab == .jobs,
-                                   search: state.search.request))
+                                   search: state.search.request, wanted: state.tab == .wanted))
             if dirty { renderer.render(Frame.compose(state), on: screen) }
         }
         return 0

@@ -60,6 +60,7 @@ extension AppState {
         case .tabLibrary: tab = .library; detail = nil
         case .tabJobs: tab = .jobs; detail = nil
         case .tabSearch: tab = .search; detail = nil
+        case .tabWanted: tab = .wanted; detail = nil
         case .search:
             tab = .search
             detail = nil
@@ -72,6 +73,8 @@ extension AppState {
             torrents.setSort(next, descending: torrents.descending)
             message = ("sorted by \(next.rawValue)", false)
         case .sortReverse: torrents.setSort(torrents.sort, descending: !torrents.descending)
+        case .nextTab where detail == nil: tab = tab.next
+        case .previousTab where detail == nil: tab = tab.previous
         default:
             if detail != nil { return reduceDetail(action) }
             switch tab {
@@ -80,8 +83,8 @@ extension AppState {
             case .library: return reduceLibrary(action)
             case .jobs: return reduceJobs(action)
             case .search: return reduceSearch(action)
-            case .rates:
-                if action == .nextTab { tab = tab.next } else if action == .previousTab { tab = tab.previous }
+            case .wanted: return reduceWanted(action)
+            case .rates: break
             }
         }
         return []
@@ -108,8 +111,6 @@ extension AppState {
             if torrents.visualAnchor != nil { torrents.visualAnchor = nil } else if !torrents.marked.isEmpty { torrents.marked = [] } else if !torrents.filter.isEmpty { torrents.setFilter("") }
         case .open:
             if let id = torrents.currentId { detail = Detail(id: id) }
-        case .nextTab: tab = tab.next
-        case .previousTab: tab = tab.previous
         default:
             return torrentAction(action)
         }
@@ -202,8 +203,6 @@ extension AppState {
         case .pageUp, .halfPageUp: position -= listHeight / 2
         case .top: position = 0
         case .bottom: position = last
-        case .nextTab: tab = tab.next; return
-        case .previousTab: tab = tab.previous; return
         default: return
         }
         position = max(0, min(position, last))
@@ -220,6 +219,8 @@ extension AppState {
         case (.remove(let ids), .char("D")):
             torrents.marked = []
             return [.run(["remove"] + ids.map(String.init) + ["--delete-data"])]
+        case (.removeWanted(let item), .char("y")):
+            return [.run(["wanted", "remove", String(item.id ?? 0)])]
         case (.stopEngine, .char("y")):
             return [.run(["engine", "stop"])]
         default:
@@ -308,6 +309,8 @@ extension AppState {
             if library.showing == shown.item.id { library.shown = shown }
         case .jobs(let list):
             jobs.set(list)
+        case .wanted(let items, let history):
+            wanted.set(items, history: history)
         case .searchResult(let serial, let result):
             search.set(result, serial: serial)
         case .searchFailed(let serial, let text):
@@ -340,6 +343,7 @@ enum EngineUpdate {
     case libraryShow(LibraryState.Shown)
     case scan(ScanProgress?)
     case jobs([Methods.JobView])
+    case wanted([WantedItem], [AcquisitionHistoryEntry])
     case searchResult(serial: Int, Methods.Search.Result)
     case searchFailed(serial: Int, String)
 }
@@ -352,21 +356,12 @@ extension AppState {
             switch action {
             case .back, .open: library.showing = nil; library.shown = nil
             case .recheck: if let id = library.showing { return [.run(["library", "reprobe", String(id)])] }
-            case .nextTab: tab = tab.next
-            case .previousTab: tab = tab.previous
             default: break
             }
             return []
         }
+        if library.move(action, page: page) { return [] }
         switch action {
-        case .down: library.moveCursor(to: library.cursor + 1, height: page)
-        case .up: library.moveCursor(to: library.cursor - 1, height: page)
-        case .pageDown: library.moveCursor(to: library.cursor + page, height: page)
-        case .pageUp: library.moveCursor(to: library.cursor - page, height: page)
-        case .halfPageDown: library.moveCursor(to: library.cursor + page / 2, height: page)
-        case .halfPageUp: library.moveCursor(to: library.cursor - page / 2, height: page)
-        case .top: library.moveCursor(to: 0, height: page)
-        case .bottom: library.moveCursor(to: library.nodes.count - 1, height: page)
         case .open:
             guard let node = library.current else { return [] }
             if let id = node.itemId { library.showing = id; library.shown = nil } else { library.toggle(node.key) }
@@ -377,8 +372,6 @@ extension AppState {
         case .recheck:
             guard let id = library.current?.itemId else { message = ("choose an item to re-read", true); return [] }
             return [.run(["library", "reprobe", String(id)])]
-        case .nextTab: tab = tab.next
-        case .previousTab: tab = tab.previous
         default: break
         }
         return []
@@ -387,21 +380,14 @@ extension AppState {
     /// Keys on the Jobs tab: move, cancel (d) and retry (c) the job under the cursor.
     mutating func reduceJobs(_ action: Action) -> [Effect] {
         let page = max(1, listHeight - 1)
+        if jobs.move(action, page: page) { return [] }
         switch action {
-        case .down: jobs.moveCursor(to: jobs.cursor + 1, height: page)
-        case .up: jobs.moveCursor(to: jobs.cursor - 1, height: page)
-        case .pageDown, .halfPageDown: jobs.moveCursor(to: jobs.cursor + page / 2, height: page)
-        case .pageUp, .halfPageUp: jobs.moveCursor(to: jobs.cursor - page / 2, height: page)
-        case .top: jobs.moveCursor(to: 0, height: page)
-        case .bottom: jobs.moveCursor(to: jobs.jobs.count - 1, height: page)
         case .remove:
             guard let id = jobs.current?.id else { return [] }
             return [.run(["jobs", "cancel", String(id)])]
         case .recheck:
             guard let id = jobs.current?.id else { return [] }
             return [.run(["jobs", "retry", String(id)])]
-        case .nextTab: tab = tab.next
-        case .previousTab: tab = tab.previous
         default: break
         }
         return []
@@ -414,15 +400,8 @@ extension AppState {
     /// title makes the engine refuse if another client's search has replaced the results.
     mutating func reduceSearch(_ action: Action) -> [Effect] {
         let page = max(1, listHeight - 3)
+        if search.move(action, page: page) { return [] }
         switch action {
-        case .down: search.moveCursor(to: search.cursor + 1, height: page)
-        case .up: search.moveCursor(to: search.cursor - 1, height: page)
-        case .pageDown: search.moveCursor(to: search.cursor + page, height: page)
-        case .pageUp: search.moveCursor(to: search.cursor - page, height: page)
-        case .halfPageDown: search.moveCursor(to: search.cursor + page / 2, height: page)
-        case .halfPageUp: search.moveCursor(to: search.cursor - page / 2, height: page)
-        case .top: search.moveCursor(to: 0, height: page)
-        case .bottom: search.moveCursor(to: search.releases.count - 1, height: page)
         case .open:
             guard let d = search.current else {
                 message = (search.loading ? "still searching…" : "nothing to grab; press / to search the indexers", true)
@@ -434,8 +413,28 @@ extension AppState {
             }
             // One word with "=": a title that starts with "-" is not read as an option.
             return [.run(["grab", String(d.rank), "--title=" + d.release.title])]
-        case .nextTab: tab = tab.next
-        case .previousTab: tab = tab.previous
+        default: break
+        }
+        return []
+    }
+}
+
+extension AppState {
+    /// Keys on the Wanted tab: move; Enter searches the indexers for the item under the cursor
+    /// now and grabs the best release (`wanted search ID`); d removes it, after asking.
+    mutating func reduceWanted(_ action: Action) -> [Effect] {
+        let page = max(1, listHeight - 2 - WantedRows.historyLines - 1)
+        if wanted.move(action, page: page) { return [] }
+        switch action {
+        case .open:
+            guard let item = wanted.current, let id = item.id else {
+                message = ("nothing wanted; add with :wanted add tv \"Show\" --season 1 --episode 2", true)
+                return []
+            }
+            message = ("searching the indexers for #\(id) \(item.label)…", false)
+            return [.run(["wanted", "search", String(id)])]
+        case .remove:
+            if let item = wanted.current { confirmation = .removeWanted(item) }
         default: break
         }
         return []

@@ -5,8 +5,8 @@ import Foundation
 /// for news from the engine. Neither touches the terminal or the socket.
 struct AppState {
     enum Tab: Int, CaseIterable {
-        case torrents, rates, events, library, jobs, search
-        var title: String { ["Torrents", "Rates", "Events", "Library", "Jobs", "Search"][rawValue] }
+        case torrents, rates, events, library, jobs, search, wanted
+        var title: String { ["Torrents", "Rates", "Events", "Library", "Jobs", "Search", "Wanted"][rawValue] }
         /// Tab and Shift-Tab go round the tabs in this order, from any view of a tab.
         var next: Tab { Tab(rawValue: (rawValue + 1) % Tab.allCases.count)! }
         var previous: Tab { Tab(rawValue: (rawValue + Tab.allCases.count - 1) % Tab.allCases.count)! }
@@ -43,6 +43,7 @@ struct AppState {
 
     enum Confirmation {
         case remove([Int64])
+        case removeWanted(WantedItem)
         case stopEngine
     }
 
@@ -56,6 +57,7 @@ struct AppState {
     var library = LibraryState()
     var jobs = JobsState()
     var search = SearchState()
+    var wanted = WantedState()
     var detail: Detail?
     var session: Methods.SessionStatus.Result?
     var rates = RateHistory(capacity: 600)

@@ -1,7 +1,7 @@
 import Engine
 
 /// The Jobs tab: the transcode queue with live progress.
-struct JobsState {
+struct JobsState: CursorList {
     private(set) var jobs: [Methods.JobView] = []
     var cursor = 0
     var scroll = 0
@@ -17,10 +17,5 @@ struct JobsState {
         cursor = max(0, min(cursor, jobs.count - 1))
     }
 
-    mutating func moveCursor(to index: Int, height: Int) {
-        cursor = max(0, min(index, jobs.count - 1))
-        if cursor < scroll { scroll = cursor }
-        if cursor >= scroll + height { scroll = cursor - height + 1 }
-        scroll = max(0, min(scroll, max(0, jobs.count - height)))
-    }
+    var rowCount: Int { jobs.count }
 }

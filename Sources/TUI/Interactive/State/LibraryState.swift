@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Items of a type are fetched only once that type is expanded, and the visible rows are
 /// rebuilt only when the items, the expansion or the search change.
-struct LibraryState {
+struct LibraryState: CursorList {
     struct Node: Equatable {
         var key: String
         var depth: Int
@@ -105,12 +105,7 @@ struct LibraryState {
 
     func item(_ id: Int64) -> LibraryItem? { byId[id] }
 
-    mutating func moveCursor(to index: Int, height: Int) {
-        cursor = max(0, min(index, nodes.count - 1))
-        if cursor < scroll { scroll = cursor }
-        if cursor >= scroll + height { scroll = cursor - height + 1 }
-        scroll = max(0, min(scroll, max(0, nodes.count - height)))
-    }
+    var rowCount: Int { nodes.count }
 
     // MARK: The visible rows
 

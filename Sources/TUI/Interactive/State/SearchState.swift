@@ -6,7 +6,7 @@ import Foundation
 /// A search is a `Request` with a serial number; the engine link runs it off the UI thread
 /// when the serial changes and answers with the same serial, so the answer to a search the
 /// user has since replaced is dropped instead of shown under the new query.
-struct SearchState {
+struct SearchState: CursorList {
     struct Request: Equatable, Sendable {
         var serial: Int
         var text: String
@@ -49,12 +49,7 @@ struct SearchState {
         error = message
     }
 
-    mutating func moveCursor(to index: Int, height: Int) {
-        cursor = max(0, min(index, releases.count - 1))
-        if cursor < scroll { scroll = cursor }
-        if cursor >= scroll + height { scroll = cursor - height + 1 }
-        scroll = max(0, min(scroll, max(0, releases.count - height)))
-    }
+    var rowCount: Int { releases.count }
 
     /// `tv: the wire s01e02` searches for tv; a prefix that names no type is part of the query
     /// ("Mission: Impossible" stays whole).
