@@ -36,7 +36,11 @@ extension TorrentService {
     }
 
     func add(_ request: Methods.Add) async throws -> TorrentSnapshot {
-        try await addExplained(request)
+        do {
+            return try await addExplained(request)
+        } catch {
+            throw error.error
+        }
     }
 
     /// `add`, with the cause of a refusal.
