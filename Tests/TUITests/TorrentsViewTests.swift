@@ -94,9 +94,29 @@ final class TorrentsViewTests: XCTestCase {
         state.press(":")
         state.type("limit all --down 16M")
         XCTAssertTrue(render(state).text(row: 23).hasPrefix(":limit all --down 16M"))
-        XCTAssertEqual(state.reduce(.enter), [.run(["limit", "all", "--down", "16M"])])
+        XCTAssertEqual(state.reduce(.enter), [.command(["limit", "all", "--down", "16M"])])
         state.press("m")
         XCTAssertEqual(state.prompt?.text, "move 1 --to ")
+    }
+
+    func testAPromptCommandsLongAnswerIsShownWholeAndScrolls() {
+        var state = makeState(sample, rows: 10, columns: 80)
+        let lines = (1...12).map { "  \($0)  tv  Show \($0)\u{1B}[31m" }
+        state.apply(.message("  12  tv  Show 12", isError: false))
+        state.apply(.output(command: ["wanted", "list"], lines: lines, isError: false))
+        var grid = render(state)
+        XCTAssertTrue(grid.text(row: 1).contains(":wanted list"), grid.text(row: 1))
+        XCTAssertTrue(grid.text(row: 1).contains("12 lines"), grid.text(row: 1))
+        XCTAssertTrue(grid.text(row: 2).contains("1  tv  Show 1"), grid.text(row: 2))
+        XCTAssertFalse(grid.text.contains("\u{1B}"), "inert")
+        state.press("j")
+        state.press("j")
+        grid = render(state)
+        XCTAssertTrue(grid.text(row: 2).contains("3  tv  Show 3"), grid.text(row: 2))
+        state.press("G")   // any other key closes it
+        XCTAssertNil(state.output)
+        XCTAssertEqual(state.tab, .torrents)
+        XCTAssertTrue(render(state).text(row: 2).contains("ubuntu"))
     }
 
     func testHelpIsGeneratedFromTheKeymap() throws {

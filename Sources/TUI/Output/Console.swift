@@ -5,8 +5,10 @@ import Foundation
 /// people (stdout a terminal and NO_COLOR unset).
 enum Console {
     static let isTTY = isatty(STDOUT_FILENO) != 0
-    static let useColor = isTTY && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    static let colorTerminal = isTTY && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    /// Never while the TUI captures a command's output: the screen draws its own styles.
+    static var useColor: Bool { colorTerminal && capture == nil }
 
     /// Set while the TUI runs a command line: output goes to the screen's status line, not the terminal.
     nonisolated(unsafe) static var capture: ((String) -> Void)?

@@ -9,7 +9,9 @@ enum Frame {
         if state.tooSmall { return tooSmall(width: width, height: height) }
         var lines = [tabBar(state, width: width)]
         let bodyHeight = height - 2
-        if state.showHelp {
+        if let output = state.output {
+            lines += OutputRows.lines(output, width: width, height: bodyHeight)
+        } else if state.showHelp {
             lines += HelpRows.lines(state.keymap, scroll: state.helpScroll, width: width, height: bodyHeight)
         } else if let d = state.detail {
             lines += DetailRows.lines(d, fallback: state.torrents.rows[d.id], width: width, height: bodyHeight - 1)
@@ -36,7 +38,7 @@ enum Frame {
     static func tabBar(_ state: AppState, width: Int) -> StyledLine {
         var spans: [Span] = []
         for tab in AppState.Tab.allCases {
-            let active = tab == state.tab && !state.showHelp
+            let active = tab == state.tab && !state.showHelp && state.output == nil
             spans.append(Span(" \(tab.rawValue + 1) \(tab.title) ", active ? .tabActive : .tabInactive))
         }
         let count = state.torrents.rows.count
@@ -91,6 +93,21 @@ enum Frame {
         let message = "terminal too small: \(width)×\(height), need \(AppState.minimumColumns)×\(AppState.minimumRows)"
         lines[height / 2] = StyledLine(TerminalText.truncate(message, to: width), .statusError).fitted(to: width)
         return lines
+    }
+}
+
+/// A command's whole answer: the command line, then what it printed, scrolled with j/k.
+enum OutputRows {
+    static func lines(_ output: CommandOutput, width: Int, height: Int) -> [StyledLine] {
+        let command = TerminalText.inert(":" + output.command.joined(separator: " "))
+        var out = [StyledLine("  \(command)   (\(output.lines.count) lines; j/k scroll, any other key closes)", .title).fitted(to: width)]
+        let body = max(0, height - 1)
+        let start = min(output.scroll, max(0, output.lines.count - body))
+        for line in output.lines.dropFirst(start).prefix(body) {
+            let role: Role = output.isError && line.hasPrefix("seedtui: ") ? .error : .normal
+            out.append(StyledLine("  " + TerminalText.inert(line), role).fitted(to: width))
+        }
+        return DetailRows.pad(out, to: height, width: width)
     }
 }
 

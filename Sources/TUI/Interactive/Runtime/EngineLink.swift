@@ -23,7 +23,7 @@ final class EngineLink: @unchecked Sendable {
 
     let home: EngineHome
     private let condition = NSCondition()
-    private var commands: [[String]] = []
+    private var commands: [(words: [String], showingOutput: Bool)] = []
     private var interest = Interest()
     private var updates: [EngineUpdate] = []
     private var running = true
@@ -50,9 +50,10 @@ final class EngineLink: @unchecked Sendable {
         condition.unlock()
     }
 
-    func submit(_ words: [String]) {
+    /// Queues a command line; with `showingOutput`, an answer of several lines is reported whole.
+    func submit(_ words: [String], showingOutput: Bool = false) {
         condition.lock()
-        commands.append(words)
+        commands.append((words, showingOutput))
         woken = true
         condition.signal()
         condition.unlock()
@@ -110,7 +111,7 @@ final class EngineLink: @unchecked Sendable {
                     publish(.connection(up: false, message: "no engine on \(home.path) (\(Self.short(error))); retrying every second, or :engine start"))
                     announcedUp = false
                     if !pending.isEmpty {
-                        for words in pending where words.first == "engine" && words.dropFirst().first == "start" { run(words) }
+                        for c in pending where c.words.first == "engine" && c.words.dropFirst().first == "start" { run(c.words, showingOutput: c.showingOutput) }
                     }
                     waitForWork(timeout: 1)
                     continue
@@ -120,7 +121,7 @@ final class EngineLink: @unchecked Sendable {
                 publish(.connection(up: true, message: "connected"))
                 announcedUp = true
             }
-            for words in pending { run(words) }
+            for c in pending { run(c.words, showingOutput: c.showingOutput) }
             guard let c = client else { continue }
             do {
                 let raw = try c.call(Methods.List(since: revision))
@@ -173,7 +174,7 @@ final class EngineLink: @unchecked Sendable {
     }
 
     /// Runs a headless command line, its output captured instead of printed.
-    private func run(_ words: [String]) {
+    private func run(_ words: [String], showingOutput: Bool) {
         var lines: [String] = []
         Console.capture = { lines.append($0) }
         let status = HeadlessEntry.run(words)
@@ -181,6 +182,7 @@ final class EngineLink: @unchecked Sendable {
         let text = lines.last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) ?? (status == 0 ? "done" : "failed")
         let cleaned = text.hasPrefix("seedtui: ") ? String(text.dropFirst(9)) : text
         publish(.message(cleaned, isError: status != 0))
+        if showingOutput, lines.count > 1 { publish(.output(command: words, lines: lines, isError: status != 0)) }
     }
 
     static func short(_ error: Error) -> String {

@@ -60,6 +60,7 @@ enum TUIApp {
                 for effect in state.reduce(key) {
                     switch effect {
                     case .run(let words): link.submit(words)
+                    case .command(let words): link.submit(words, showingOutput: true)
                     case .redraw:
                         renderer.invalidate()
                         screen.clearAll()

@@ -5,6 +5,9 @@ import Foundation
 enum Effect: Equatable {
     /// A command line in the headless grammar, run against the engine off the UI thread.
     case run([String])
+    /// A command line typed at the `:` prompt: run like `run`, and an answer of more than one
+    /// line (a list, a report) is shown whole rather than as its last line.
+    case command([String])
     case quit
     case redraw
 }
@@ -14,6 +17,19 @@ extension AppState {
         if case .resize = key { return [.redraw] }
         if prompt != nil { return reducePrompt(key) }
         if let confirmation { return reduceConfirmation(key, confirmation) }
+        if var shown = output {
+            switch keymap[key] {
+            case .down: shown.scroll += 1
+            case .up: shown.scroll = max(0, shown.scroll - 1)
+            case .pageDown, .halfPageDown: shown.scroll += listHeight / 2
+            case .pageUp, .halfPageUp: shown.scroll = max(0, shown.scroll - listHeight / 2)
+            default: output = nil   // any other key closes it, as the help does
+                return []
+            }
+            shown.scroll = min(shown.scroll, max(0, shown.lines.count - (listHeight + 1)))
+            output = shown
+            return []
+        }
         if showHelp {
             switch keymap[key] {
             case .down: helpScroll += 1
@@ -255,7 +271,7 @@ extension AppState {
             case .command:
                 guard !text.isEmpty else { return [] }
                 do {
-                    return [.run(try CommandLineSplitter.split(text))]
+                    return [.command(try CommandLineSplitter.split(text))]
                 } catch {
                     message = ("\(error)", true)
                     return []
@@ -325,6 +341,8 @@ extension AppState {
             connection = Connection(connected: up, message: text)
         case .message(let text, let isError):
             message = (text, isError)
+        case .output(let command, let lines, let isError):
+            output = CommandOutput(command: command, lines: lines, isError: isError)
         }
     }
 }
@@ -337,6 +355,8 @@ enum EngineUpdate {
     case detail(Methods.Detail.Result)
     case connection(up: Bool, message: String)
     case message(String, isError: Bool)
+    /// Every line a command typed at the prompt printed, when there was more than one.
+    case output(command: [String], lines: [String], isError: Bool)
     case libraryRoots([Methods.LibraryRoots.Root])
     case libraryItems(LibraryType, [LibraryItem])
     case librarySearch(String, [LibraryItem])

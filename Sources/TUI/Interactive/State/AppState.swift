@@ -66,6 +66,8 @@ struct AppState {
     var connection = Connection()
     var prompt: Prompt?
     var confirmation: Confirmation?
+    /// The whole answer of a command typed at the `:` prompt, shown over the tab until a key closes it.
+    var output: CommandOutput?
     var showHelp = false
     var helpScroll = 0
     var message: (text: String, isError: Bool)?
@@ -97,4 +99,13 @@ struct RateHistory {
         if down.count > capacity { down.removeFirst(down.count - capacity) }
         if up.count > capacity { up.removeFirst(up.count - capacity) }
     }
+}
+
+/// What a command typed at the `:` prompt printed, for the screen to show whole.
+struct CommandOutput: Equatable {
+    var command: [String]
+    /// As printed: already inert (`Console` makes names inert before they are written).
+    var lines: [String]
+    var isError: Bool
+    var scroll = 0
 }
