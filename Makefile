@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 
 # Build needs: libraries the C bridges link. Test needs: the real peers, tracker and terminal the suite drives.
 BUILD_PACKAGES := pkg-config libtorrent-rasterbar-dev libncursesw5-dev libsqlite3-dev libcurl4-openssl-dev \
-                  libavformat-dev libavcodec-dev libavutil-dev libarchive-dev libexif-dev ffmpeg
+                  libavformat-dev libavcodec-dev libavutil-dev libarchive-dev libexif-dev libxml2-dev ffmpeg
 TEST_PACKAGES := opentracker aria2 mktorrent transmission-cli tmux libimage-exiftool-perl zip python3
 BENCH_PACKAGES := qbittorrent-nox hyperfine curl python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

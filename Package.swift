@@ -61,11 +61,14 @@ let package = Package(
         .systemLibrary(
             name: "CExif", path: "Sources/CBridges/CExif", pkgConfig: "libexif",
             providers: [.apt(["libexif-dev"])]),
+        .systemLibrary(
+            name: "CXML", path: "Sources/CBridges/CXML", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
 
         .target(
             name: "Engine",
             dependencies: [
-                "CTorrent", "CCurl", "CFFmpeg", "CArchive", "CExif",
+                "CTorrent", "CCurl", "CFFmpeg", "CArchive", "CExif", "CXML",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

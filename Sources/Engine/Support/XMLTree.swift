@@ -1,7 +1,5 @@
+import CXML
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// One element of a small XML document read whole: an indexer answer, an OPF package, a
 /// ComicInfo.xml, an XMP packet.
@@ -24,7 +22,7 @@ struct XMLTreeNode: Sendable {
 
     init(name: String, attributes: [String: String], text: String, children: [XMLTreeNode]) {
         self.name = name
-        localName = (name.split(separator: ":").last.map(String.init) ?? name).lowercased()
+        localName = XMLTree.folded(XMLTree.localPart(name))
         self.attributes = attributes
         self.text = text
         self.children = children
@@ -37,24 +35,23 @@ struct XMLTreeNode: Sendable {
         if let exact = attributes[key] { return exact }
         var prefixed: String?
         for (name, value) in attributes {
-            let local = name.split(separator: ":").last.map(String.init) ?? name
-            guard local.caseInsensitiveCompare(key) == .orderedSame else { continue }
+            guard XMLTree.localPart(name).caseInsensitiveCompare(key) == .orderedSame else { continue }
             if !name.contains(":") { return value }
             prefixed = prefixed ?? value
         }
         return prefixed
     }
 
-    func `is`(_ local: String) -> Bool { localName == local.lowercased() }
+    func `is`(_ local: String) -> Bool { localName == XMLTree.folded(local[...]) }
 
     /// Direct children with this local name.
     func children(named local: String) -> [XMLTreeNode] {
-        let wanted = local.lowercased()
+        let wanted = XMLTree.folded(local[...])
         return children.filter { $0.localName == wanted }
     }
 
     func child(named local: String) -> XMLTreeNode? {
-        let wanted = local.lowercased()
+        let wanted = XMLTree.folded(local[...])
         return children.first { $0.localName == wanted }
     }
 
@@ -110,6 +107,19 @@ enum XMLTree {
 
     /// `text` without white space at its ends. Most values have none: those are returned as
     /// they are, without Foundation's character-set walk.
+    /// `name` lowercased; most names and every name the code asks for are lowercase ASCII
+    /// already, and those are returned without going through Unicode case mapping.
+    static func folded(_ name: Substring) -> String {
+        for b in name.utf8 where b &- 65 < 26 || b >= 0x80 { return name.lowercased() }
+        return String(name)
+    }
+
+    /// "torznab:attr" → "attr"; a name without a prefix as it is.
+    static func localPart(_ name: String) -> Substring {
+        guard let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) else { return name[...] }
+        return name[name.utf8.index(after: colon)...]
+    }
+
     static func trimmed(_ text: String) -> String {
         guard let first = text.utf8.first, let last = text.utf8.last else { return text }
         @inline(__always) func plain(_ b: UInt8) -> Bool { b > 32 && b < 0x80 }
@@ -117,55 +127,102 @@ enum XMLTree {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Reads `data` with libxml2's SAX2 parser straight into the tree. Documents that declare
+    /// entities are refused first, so entity substitution can only ever expand the predefined
+    /// ones and character references; nothing is fetched from the network.
     static func parse(_ data: Data, limits: Limits) -> Result<XMLTreeNode, Failure> {
-        guard let parser = SafeXMLParser.make(data) else { return .failure(.entityDeclarations) }
+        guard !SafeXMLParser.declaresEntities(data) else { return .failure(.entityDeclarations) }
+        guard data.count < Int(Int32.max) else { return .failure(.limit("more than 2 GiB")) }
         let builder = Builder(limits: limits)
-        parser.delegate = builder
-        let parsed = parser.parse()
+        var sax = Builder.handler
+        let box = Unmanaged.passUnretained(builder).toOpaque()
+        guard let ctxt = xmlCreatePushParserCtxt(&sax, box, nil, 0, nil) else { return .failure(.limit("no memory for the parser")) }
+        defer { xmlFreeParserCtxt(ctxt) }
+        // NOENT expands the predefined entities in attribute values too (there can be no others).
+        xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOENT.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
+        builder.context = ctxt
+        let status = data.withUnsafeBytes { raw -> Int32 in
+            xmlParseChunk(ctxt, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), 1)
+        }
         if let limit = builder.limitHit { return .failure(.limit(limit)) }
-        guard parsed, let root = builder.root else {
-            return .failure(.notWellFormed(line: parser.lineNumber, column: parser.columnNumber,
-                                           code: parser.parserError.map { ($0 as NSError).code }, startedAsHTML: builder.sawHTML))
+        guard status == 0, let root = builder.root else {
+            let error = xmlCtxtGetLastError(ctxt)
+            return .failure(.notWellFormed(line: Int(error?.pointee.line ?? 0), column: Int(error?.pointee.int2 ?? 0),
+                                           code: error.map { Int($0.pointee.code) } ?? (status == 0 ? nil : Int(status)),
+                                           startedAsHTML: builder.sawHTML))
         }
         return .success(root)
     }
 
-    private final class Builder: NSObject, XMLParserDelegate {
+    /// Collects the SAX2 events of one parse into nodes; the C callbacks find it through their
+    /// user-data pointer.
+    private final class Builder {
         let limits: Limits
         var stack: [XMLTreeNode] = []
         var root: XMLTreeNode?
         var elements = 0
         var limitHit: String?
         var sawHTML = false
+        var context: xmlParserCtxtPtr?
 
         init(limits: Limits) { self.limits = limits }
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            elements += 1
-            if elements == 1, elementName.lowercased() == "html" { sawHTML = true }
-            if elements > limits.elements { return stop(parser, "more than \(limits.elements) elements") }
-            if stack.count >= limits.depth { return stop(parser, "elements nested deeper than \(limits.depth)") }
-            stack.append(XMLTreeNode(name: qName ?? elementName, attributes: attributeDict, text: "", children: []))
+        static func from(_ ctx: UnsafeMutableRawPointer?) -> Builder { Unmanaged<Builder>.fromOpaque(ctx!).takeUnretainedValue() }
+
+        /// "prefix:local" as written, from SAX2's separate parts.
+        static func qualified(_ local: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?) -> String {
+            let name = local.map { String(cString: $0) } ?? ""
+            guard let prefix else { return name }
+            return String(cString: prefix) + ":" + name
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            guard let node = stack.popLast() else { return }
+        /// Copied into each parser context, never changed.
+        nonisolated(unsafe) static let handler: xmlSAXHandler = {
+            var h = xmlSAXHandler()
+            h.initialized = XML_SAX2_MAGIC
+            h.startElementNs = { ctx, local, prefix, _, _, _, count, _, attributes in
+                let b = Builder.from(ctx)
+                var dict: [String: String] = [:]
+                if count > 0, let attributes {
+                    dict.reserveCapacity(Int(count))
+                    for i in 0..<Int(count) {
+                        // Five pointers an attribute: local name, prefix, URI, value start, value end.
+                        let name = qualified(attributes[5 * i], attributes[5 * i + 1])
+                        guard let start = attributes[5 * i + 3], let end = attributes[5 * i + 4] else { continue }
+                        dict[name] = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                    }
+                }
+                b.start(qualified(local, prefix), attributes: dict)
+            }
+            h.endElementNs = { ctx, _, _, _ in Builder.from(ctx).end() }
+            h.characters = { ctx, text, length in Builder.from(ctx).append(text, length) }
+            h.ignorableWhitespace = h.characters
+            h.cdataBlock = h.characters
+            return h
+        }()
+
+        func start(_ name: String, attributes: [String: String]) {
+            elements += 1
+            if elements == 1, name.lowercased() == "html" { sawHTML = true }
+            if elements > limits.elements { return stop("more than \(limits.elements) elements") }
+            if stack.count >= limits.depth { return stop("elements nested deeper than \(limits.depth)") }
+            stack.append(XMLTreeNode(name: name, attributes: attributes, text: "", children: []))
+        }
+
+        func end() {
+            guard limitHit == nil, let node = stack.popLast() else { return }
             if stack.isEmpty { root = node } else { stack[stack.count - 1].children.append(node) }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) { append(string) }
-
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { append(String(decoding: CDATABlock, as: UTF8.self)) }
-
-        private func append(_ string: String) {
-            guard !stack.isEmpty, stack[stack.count - 1].text.utf8.count + string.utf8.count <= limits.textPerElement else { return }
-            stack[stack.count - 1].text += string
+        func append(_ text: UnsafePointer<xmlChar>?, _ length: Int32) {
+            guard limitHit == nil, let text, length > 0, !stack.isEmpty,
+                  stack[stack.count - 1].text.utf8.count + Int(length) <= limits.textPerElement else { return }
+            stack[stack.count - 1].text += String(decoding: UnsafeBufferPointer(start: text, count: Int(length)), as: UTF8.self)
         }
 
-        private func stop(_ parser: XMLParser, _ reason: String) {
+        private func stop(_ reason: String) {
             if limitHit == nil { limitHit = reason }
-            parser.abortParsing()
+            if let context { xmlStopParser(context) }
         }
     }
 }

@@ -1,0 +1,8 @@
+// libxml2's SAX2 parser: XML documents read in one pass, straight into the engine's own tree.
+#include <libxml/xmlversion.h>
+// libxml2's encoding header pulls in ICU's when libxml2 was built with ICU; those types clash with
+// the ICU that Foundation carries and nothing here uses them. Only pointers to the encoding
+// handler appear in what Swift touches, so leaving them out changes no layout it reads.
+#undef LIBXML_ICU_ENABLED
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
