@@ -208,13 +208,13 @@ final class IndexerParsingTests: XCTestCase {
     }
 
     func testEntityDeclarationsAreFoundAnywhereAndOnlyWhenWhole() {
-        XCTAssertTrue(SafeXMLParser.declaresEntities(Data("<!ENTITY".utf8)), "the whole document")
-        XCTAssertTrue(SafeXMLParser.declaresEntities(Data(("<a><b/><c>" + String(repeating: "<x/>", count: 500) + "</c><!ENTITY").utf8)), "at the very end")
-        XCTAssertFalse(SafeXMLParser.declaresEntities(Data("<!ENTIT".utf8)), "cut short")
-        XCTAssertFalse(SafeXMLParser.declaresEntities(Data("<rss><!-- ENTITY --><!ENTITy/></rss><".utf8)))
-        XCTAssertFalse(SafeXMLParser.declaresEntities(Data()))
+        XCTAssertTrue(XMLTree.declaresEntities(Data("<!ENTITY".utf8)), "the whole document")
+        XCTAssertTrue(XMLTree.declaresEntities(Data(("<a><b/><c>" + String(repeating: "<x/>", count: 500) + "</c><!ENTITY").utf8)), "at the very end")
+        XCTAssertFalse(XMLTree.declaresEntities(Data("<!ENTIT".utf8)), "cut short")
+        XCTAssertFalse(XMLTree.declaresEntities(Data("<rss><!-- ENTITY --><!ENTITy/></rss><".utf8)))
+        XCTAssertFalse(XMLTree.declaresEntities(Data()))
         let slice = Data("xx<!ENTITY".utf8).dropFirst(2)
-        XCTAssertTrue(SafeXMLParser.declaresEntities(slice), "a slice of a larger buffer")
+        XCTAssertTrue(XMLTree.declaresEntities(slice), "a slice of a larger buffer")
     }
 
     func testMalformedXMLAndOtherDocuments() {

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// The feeds listed in an OPML file, as podcast apps export subscriptions.
 ///
@@ -19,46 +16,37 @@ public struct OPMLDocument: Sendable, Equatable {
     static let maxFeeds = 2000
 
     public static func parse(_ data: Data, source: String) throws -> OPMLDocument {
-        let reader = OPMLReader()
-        guard let parser = SafeXMLParser.make(data) else {
+        let root: XMLTreeNode
+        switch XMLTree.parse(data, limits: limits) {
+        case .success(let parsed): root = parsed
+        case .failure(.entityDeclarations):
             throw EngineError.invalid("\(source) declares XML entities, which seedtui refuses to expand; export the subscriptions again")
+        case .failure(.limit(let limit)):
+            throw EngineError.invalid("\(source) has \(limit); export the subscriptions again")
+        case .failure(.notWellFormed(let line, _, _, _)):
+            throw EngineError.invalid("\(source) is not well-formed XML (line \(line)); nothing was imported")
         }
-        parser.delegate = reader
-        // corelibs' XMLParser recovers and returns true after errors: the delegate notes them.
-        let ok = parser.parse() && parser.parserError == nil && reader.errorLine == nil
-        if let root = reader.root, root.lowercased() != "opml" {
-            throw EngineError.invalid("\(source) is not OPML (its root is <\(TerminalText.inert(root))>); export the subscriptions from the podcast app as OPML")
+        guard root.name.lowercased() == "opml" else {
+            throw EngineError.invalid("\(source) is not OPML (its root is <\(TerminalText.inert(root.name))>); export the subscriptions from the podcast app as OPML")
         }
-        guard ok, reader.root != nil else {
-            throw EngineError.invalid("\(source) is not well-formed XML (line \(reader.errorLine ?? parser.lineNumber)); nothing was imported")
+        var feeds: [Feed] = []
+        var seen = Set<String>()
+        func visit(_ node: XMLTreeNode) {
+            for child in node.children {
+                if child.name == "outline", feeds.count < maxFeeds {
+                    let a = child.attributes
+                    let url = (a["xmlUrl"] ?? a["xmlurl"] ?? a["url"].flatMap { a["type"]?.lowercased() == "rss" ? $0 : nil }).map(XMLTree.trimmed)
+                    if let url, !url.isEmpty, seen.insert(url).inserted {
+                        feeds.append(Feed(url: url, title: (a["title"] ?? a["text"]).map(PodcastFeed.clean)))
+                    }
+                }
+                visit(child)
+            }
         }
-        guard !reader.feeds.isEmpty else { throw EngineError.invalid("\(source) lists no feed (no <outline> with an xmlUrl)") }
-        return OPMLDocument(feeds: Array(reader.feeds.prefix(maxFeeds)))
+        visit(root)
+        guard !feeds.isEmpty else { throw EngineError.invalid("\(source) lists no feed (no <outline> with an xmlUrl)") }
+        return OPMLDocument(feeds: feeds)
     }
-}
 
-final class OPMLReader: NSObject, XMLParserDelegate {
-    private(set) var root: String?
-    /// The line of the first error, if any.
-    private(set) var errorLine: Int?
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        if errorLine == nil { errorLine = parser.lineNumber }
-    }
-    private(set) var feeds: [OPMLDocument.Feed] = []
-    private var seen = Set<String>()
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        if root == nil {
-            root = name
-            if name.lowercased() != "opml" { parser.abortParsing(); return }
-        }
-        guard name == "outline" else { return }
-        let url = (attributes["xmlUrl"] ?? attributes["xmlurl"] ?? attributes["url"].flatMap { attributes["type"]?.lowercased() == "rss" ? $0 : nil })?
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let url, !url.isEmpty, seen.insert(url).inserted else { return }
-        let title = (attributes["title"] ?? attributes["text"]).map(PodcastFeed.clean)
-        feeds.append(.init(url: url, title: title))
-    }
+    static let limits = XMLTree.Limits(elements: 200_000, depth: 64, textPerElement: 64 * 1024)
 }

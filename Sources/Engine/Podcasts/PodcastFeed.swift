@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A podcast's RSS 2.0 feed as read: the channel and its episodes, newest first.
 ///
@@ -42,36 +39,66 @@ extension PodcastFeed {
         if let kind = htmlOrEmpty(data) {
             throw EngineError.invalid("\(source) is \(kind), not an RSS feed; give the feed's URL (often linked as RSS on the show's page)")
         }
-        #if canImport(FoundationXML)
-        let reader = PodcastFeedReader()
-        guard let parser = SafeXMLParser.make(data) else {
+        let root: XMLTreeNode
+        switch XMLTree.parse(data, limits: limits) {
+        case .success(let parsed): root = parsed
+        case .failure(.entityDeclarations):
             throw EngineError.invalid("\(source) declares XML entities, which seedtui refuses to expand; nothing was changed")
-        }
-        parser.delegate = reader
-        // corelibs' XMLParser recovers and returns true after errors: the delegate notes them.
-        let ok = parser.parse() && parser.parserError == nil && reader.errorLine == nil
-        if let root = reader.root, root != "rss" {
-            let what = root == "feed" ? "an Atom feed (only RSS 2.0 podcast feeds are read)" : "an XML document with root <\(TerminalText.inert(root))>"
-            throw EngineError.invalid("\(source) is \(what), not an RSS 2.0 feed")
-        }
-        guard ok else {
-            let line = reader.errorLine ?? parser.lineNumber
+        case .failure(.limit(let limit)):
+            throw EngineError.invalid("\(source) has \(limit); it is not a podcast feed seedtui can read, nothing was changed")
+        case .failure(.notWellFormed(let line, _, _, _)):
             throw EngineError.invalid("\(source) is not well-formed XML (line \(line)); the feed is broken on the server, nothing was changed")
         }
-        guard reader.root == "rss", reader.sawChannel else {
+        guard root.name == "rss" else {
+            let what = root.name == "feed" ? "an Atom feed (only RSS 2.0 podcast feeds are read)" : "an XML document with root <\(TerminalText.inert(root.name))>"
+            throw EngineError.invalid("\(source) is \(what), not an RSS 2.0 feed")
+        }
+        guard let channel = root.children.first(where: { $0.name == "channel" }) else {
             throw EngineError.invalid("\(source) has no RSS <channel>; it is not a podcast feed")
         }
-        let title = reader.channel["title"].map(PodcastFeed.clean) ?? ""
+        // The channel's own fields, as written (`itunes:author`); the first of a name counts.
+        var fields: [String: String] = [:]
+        for child in channel.children where child.name != "item" && fields[child.name] == nil { fields[child.name] = child.text }
+        let title = fields["title"].map(PodcastFeed.clean) ?? ""
         guard !title.isEmpty else { throw EngineError.invalid("\(source) has no channel <title>; a podcast needs a name for its folder") }
+        let imageURL = channel.children.first { $0.name == "itunes:image" && $0.attributes["href"] != nil }?.attributes["href"]
         let dates = FeedDateReader()
-        var episodes = reader.items.map { $0.episode(dates: dates) }
-        episodes.sort { ($0.publishedAt ?? .distantPast) > ($1.publishedAt ?? .distantPast) }
+        var episodes = channel.children.lazy.filter { $0.name == "item" }.prefix(maxEpisodes * 2).map { episode($0, dates: dates) }
+            .sorted { ($0.publishedAt ?? .distantPast) > ($1.publishedAt ?? .distantPast) }
         if episodes.count > maxEpisodes { episodes = Array(episodes.prefix(maxEpisodes)) }
-        return PodcastFeed(title: title, link: reader.channel["link"].map(clean), author: reader.channel["itunes:author"].map(clean),
-                           summary: reader.channel["description"].map(clean), imageURL: reader.imageURL, episodes: episodes)
-        #else
-        throw EngineError.failed("this build has no XML parser (FoundationXML)")
-        #endif
+        return PodcastFeed(title: title, link: fields["link"].map(clean), author: fields["itunes:author"].map(clean),
+                           summary: fields["description"].map(clean), imageURL: imageURL, episodes: episodes)
+    }
+
+    /// Feeds run to thousands of items; text beyond 64 KiB in one element is dropped.
+    static let limits = XMLTree.Limits(elements: 2_000_000, depth: 64, textPerElement: 64 * 1024)
+
+    /// One `<item>`: its direct fields (the first of a name counts) and its first enclosure.
+    static func episode(_ item: XMLTreeNode, dates: FeedDateReader) -> Episode {
+        var fields: [String: String] = [:]
+        for child in item.children where fields[child.name] == nil { fields[child.name] = child.text }
+        let enclosure = item.children.first { $0.name == "enclosure" }?.attributes
+        let title = fields["title"].map(PodcastFeed.clean).flatMap { $0.isEmpty ? nil : $0 }
+            ?? fields["itunes:title"].map(PodcastFeed.clean) ?? "Untitled"
+        let published = fields["pubDate"].flatMap { dates.date(PodcastFeed.clean($0)) }
+        let url = enclosure?["url"].map(XMLTree.trimmed)
+        var problem: String?
+        if let url {
+            if !HTTPFetcher.isHTTP(url) || URLComponents(string: url)?.host?.isEmpty != false {
+                problem = "enclosure '\(TerminalText.inert(String(url.prefix(80))))' is not an http(s) URL"
+            }
+        } else {
+            problem = "no enclosure (nothing to download)"
+        }
+        let guid = fields["guid"].map(PodcastFeed.clean).flatMap { $0.isEmpty ? nil : $0 }
+            ?? url ?? "\(title)|\(fields["pubDate"] ?? "")"
+        return Episode(
+            guid: guid, title: title, publishedAt: published, enclosureURL: url,
+            enclosureType: enclosure?["type"], enclosureLength: enclosure?["length"].flatMap { Int64(XMLTree.trimmed($0)) }.flatMap { $0 > 0 ? $0 : nil },
+            duration: fields["itunes:duration"].flatMap(PodcastFeed.duration),
+            season: fields["itunes:season"].flatMap { Int(XMLTree.trimmed($0)) },
+            episode: fields["itunes:episode"].flatMap { Int(XMLTree.trimmed($0)) },
+            enclosureProblem: problem)
     }
 
     /// "an HTML page" or "empty" when the body is plainly not XML meant as a feed.
@@ -99,92 +126,5 @@ extension PodcastFeed {
             total = total * 60 + n
         }
         return total
-    }
-}
-
-/// The XMLParser delegate: keeps the channel's direct fields and each item's.
-final class PodcastFeedReader: NSObject, XMLParserDelegate {
-    struct Item {
-        var fields: [String: String] = [:]
-        var enclosure: [String: String]?
-
-        func episode(dates: FeedDateReader) -> PodcastFeed.Episode {
-            let title = fields["title"].map(PodcastFeed.clean).flatMap { $0.isEmpty ? nil : $0 }
-                ?? fields["itunes:title"].map(PodcastFeed.clean) ?? "Untitled"
-            let published = fields["pubDate"].flatMap { dates.date(PodcastFeed.clean($0)) }
-            let url = enclosure?["url"]?.trimmingCharacters(in: .whitespacesAndNewlines)
-            var problem: String?
-            if let url {
-                if !HTTPFetcher.isHTTP(url) || URLComponents(string: url)?.host?.isEmpty != false {
-                    problem = "enclosure '\(TerminalText.inert(String(url.prefix(80))))' is not an http(s) URL"
-                }
-            } else {
-                problem = "no enclosure (nothing to download)"
-            }
-            let guid = fields["guid"].map(PodcastFeed.clean).flatMap { $0.isEmpty ? nil : $0 }
-                ?? url ?? "\(title)|\(fields["pubDate"] ?? "")"
-            return PodcastFeed.Episode(
-                guid: guid, title: title, publishedAt: published, enclosureURL: url,
-                enclosureType: enclosure?["type"], enclosureLength: enclosure?["length"].flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }.flatMap { $0 > 0 ? $0 : nil },
-                duration: fields["itunes:duration"].flatMap(PodcastFeed.duration),
-                season: fields["itunes:season"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
-                episode: fields["itunes:episode"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
-                enclosureProblem: problem)
-        }
-    }
-
-    private(set) var root: String?
-    /// The line of the first error, if any.
-    private(set) var errorLine: Int?
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        if errorLine == nil { errorLine = parser.lineNumber }
-    }
-    private(set) var sawChannel = false
-    private(set) var channel: [String: String] = [:]
-    private(set) var items: [Item] = []
-    private(set) var imageURL: String?
-    private var path: [String] = []
-    private var item: Item?
-    private var text = ""
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        if root == nil {
-            root = name
-            if name != "rss" { parser.abortParsing(); return }
-        }
-        path.append(name)
-        text = ""
-        switch (path.count, name) {
-        case (2, "channel"): sawChannel = true
-        case (3, "item") where path[1] == "channel":
-            if items.count < PodcastFeed.maxEpisodes * 2 { item = Item() }
-        case (4, "enclosure") where item != nil && item?.enclosure == nil: item?.enclosure = attributes
-        case (3, "itunes:image"): imageURL = imageURL ?? attributes["href"]
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if text.utf8.count < 64 * 1024 { text += string }
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA data: Data) {
-        if text.utf8.count < 64 * 1024 { text += String(decoding: data, as: UTF8.self) }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        defer { path.removeLast(); text = "" }
-        if path.count == 3, path[1] == "channel" {
-            if name == "item" {
-                if let item { items.append(item) }
-                item = nil
-            } else if channel[name] == nil {
-                channel[name] = text
-            }
-        } else if path.count == 4, path[2] == "item", item != nil, item?.fields[name] == nil {
-            item?.fields[name] = text
-        }
     }
 }
