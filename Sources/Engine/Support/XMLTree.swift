@@ -138,6 +138,7 @@ enum XMLTree {
     /// ones and character references; nothing is fetched from the network.
     static func parse(_ data: Data, limits: Limits) -> Result<XMLTreeNode, Failure> {
         guard !declaresEntities(data) else { return .failure(.entityDeclarations) }
+        _ = libraryReady
         guard data.count < Int(Int32.max) else { return .failure(.limit("more than 2 GiB")) }
         let builder = Builder(limits: limits)
         var sax = Builder.handler
@@ -176,6 +177,9 @@ enum XMLTree {
             return false
         }
     }
+
+    /// libxml2 sets up its globals once, before any thread parses: indexers are read in parallel.
+    private static let libraryReady: Void = xmlInitParser()
 
     /// Collects the SAX2 events of one parse into nodes; the C callbacks find it through their
     /// user-data pointer.
