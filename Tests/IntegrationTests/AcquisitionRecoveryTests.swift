@@ -360,6 +360,35 @@ final class AcquisitionRecoveryTests: AcquisitionTestCase {
         XCTAssertEqual(try array(["wanted", "list"]).first?["status"] as? String, "grabbed")
         let events = try st(["events"]).stdout
         XCTAssertTrue(events.contains("as torrent #\(handId), which was in the client already"), events)
+
+        // The same release grabbed again (Enter pressed twice): refused, one grab follows the torrent.
+        let search = try object(["search", "Harbor", "Lights", "--type", "tv", "--season", "1", "--episode", "5"])
+        let rank = try XCTUnwrap((search["releases"] as? [[String: Any]])?.first?["rank"] as? Int)
+        let twice = try st(["grab", String(rank)], nil)
+        XCTAssertNotEqual(twice.status, 0)
+        XCTAssertTrue(twice.stderr.contains("is already grabbed as torrent #\(handId)"), twice.stderr)
+        XCTAssertEqual(try array(["history"]).filter { $0["kind"] as? String == "grab" && $0["state"] as? String == "grabbed" }.count, 1)
+        XCTAssertTrue(try array(["blocklist", "list"]).isEmpty)
+
+        // A torrent the person added is theirs: the stall sweep never removes it or its data.
+        try st(["resume", String(handId)])
+        try st(["config", "set", "grab_stall_timeout", "2"])
+        Thread.sleep(forTimeInterval: 5)
+        XCTAssertEqual(try h.list(home: home).map { $0["id"] as? Int }, [handId], "still there after the stall timeout")
+        XCTAssertTrue(try array(["blocklist", "list"]).isEmpty)
+    }
+
+    func testALoginPageInsteadOfATorrentIsNotBlocklisted() throws {
+        let best = "Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP"
+        try startIndexer([Item(n: 1, title: best, source: nil, size: 3 << 30, category: 5040)])
+        // The download link answers 200 with a login page, as trackers do when a cookie expired.
+        try "<html><body>Please log in</body></html>".write(toFile: h.path("torznab/1.torrent"), atomically: true, encoding: .utf8)
+        try st(["wanted", "add", "tv", "Harbor Lights", "--season", "1", "--episode", "5"])
+        let refused = try st(["rss", "sync", "--json"], nil)
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.stderr.contains("not a valid .torrent"), refused.stderr)
+        XCTAssertTrue(try array(["blocklist", "list"]).isEmpty, "a login page says nothing about the release")
+        XCTAssertEqual(try array(["wanted", "list"]).first?["status"] as? String, "wanted")
     }
 
     func testAnImportThatFailsHalfwayTakesBackWhatItLinked() throws {

@@ -111,4 +111,12 @@ extension Store {
                 """)
         }
 }
+
+    /// Grabs that took over a torrent already in the client (added by hand): the stall sweep
+    /// leaves those torrents and their data alone. Registered after the podcast tables.
+    static func registerGrabTakeoverMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v7-grab-takeover") { db in
+            try db.execute(sql: "ALTER TABLE grab_history ADD COLUMN taken_over INTEGER NOT NULL DEFAULT 0")
+        }
+    }
 }

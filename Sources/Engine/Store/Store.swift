@@ -89,6 +89,7 @@ public final class Store: Sendable {
         registerTranscodeMigrations(&migrator)
         registerAcquisitionMigrations(&migrator)
         registerPodcastMigrations(&migrator)
+        registerGrabTakeoverMigration(&migrator)
         return migrator
     }
 

@@ -161,6 +161,9 @@ extension TorrentService {
     func prepare(_ request: Methods.Add) async throws -> PreparedAdd {
         var options = LibtorrentSession.AddOptions()
         var source = request.origin
+        // A body fetched from a link that is not bencoded (a login page, a rate-limit notice) says
+        // nothing about the release: only a .torrent that fails to read is the torrent's fault.
+        var fetchedNonTorrent = false
         if let data = request.torrent {
             options.torrentFile = data
         } else if let magnet = request.magnet {
@@ -184,6 +187,7 @@ extension TorrentService {
             case .file(let data):
                 options.torrentFile = data
                 source = HTTPFetcher.redacted(url)
+                fetchedNonTorrent = data.first != UInt8(ascii: "d")
             case .magnet(let magnet):
                 options.magnet = magnet
                 source = magnet
@@ -195,7 +199,7 @@ extension TorrentService {
         do {
             meta = try LibtorrentSession.inspect(options)
         } catch let error as EngineError {
-            throw AddRefusal(EngineError.invalid("\(request.origin ?? "input"): \(error.message)"), cause: .torrent)
+            throw AddRefusal(EngineError.invalid("\(request.origin ?? "input"): \(error.message)"), cause: fetchedNonTorrent ? .elsewhere : .torrent)
         }
         if let existing = idByHash[meta.hash], let entry = entries[existing] {
             throw AddRefusal(EngineError.invalid("already added as #\(existing) (\(entry.record.name)); remove it first to add it again"),

@@ -83,7 +83,18 @@ extension AcquisitionService {
             case .torrent:
                 throw GrabRefusal(error: failure, releaseAtFault: true)
             case .alreadyAdded(let id):
-                // Added by hand (or by another program) before the grab: that download serves the grab.
+                // Added by hand (or by another program) before the grab: that download serves the
+                // grab, unless a grab already follows it (the same result grabbed twice).
+                let live = try? await store.pool.read { db in
+                    try Row.fetchOne(db, sql: "SELECT id, wanted_id FROM grab_history WHERE torrent_id = ? AND state = 'grabbed' ORDER BY id DESC LIMIT 1",
+                                     arguments: [id])
+                }
+                if let live = live ?? nil {
+                    let wantedId: Int64? = live["wanted_id"]
+                    throw GrabRefusal(error: .invalid("'\(r.title)' is already grabbed as torrent #\(id) (grab #\(live["id"] as Int64)"
+                                                      + (wantedId.map { " for wanted #\($0)" } ?? "") + "); it is not grabbed twice"),
+                                      releaseAtFault: false)
+                }
                 guard let existing = await links.torrents.snapshot(id) else { throw GrabRefusal(error: failure, releaseAtFault: false) }
                 snapshot = existing
                 adopted = true
@@ -93,12 +104,12 @@ extension AcquisitionService {
         }
         let now = Self.now()
         let row: StatementArguments = [wanted?.id, r.indexerId, r.indexer, r.title, r.guid, r.infoHash ?? snapshot.infoHash.lowercased(),
-                                                decision.quality, r.size, r.releaseProtocol.rawValue, snapshot.id, now, type?.rawValue]
+                                                decision.quality, r.size, r.releaseProtocol.rawValue, snapshot.id, now, type?.rawValue, adopted]
         let grabId = try await store.pool.write { db -> Int64 in
             try db.execute(sql: """
                 INSERT INTO grab_history(wanted_id, indexer_id, indexer, title, guid, info_hash, quality, size, protocol, torrent_id,
-                                         state, grabbed_at, wanted_type)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'grabbed', ?, ?)
+                                         state, grabbed_at, wanted_type, taken_over)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'grabbed', ?, ?, ?)
                 """, arguments: row)
             let id = db.lastInsertedRowID
             if let wid = wanted?.id {

@@ -8,8 +8,9 @@ extension AcquisitionService {
     /// `rss sync` or `wanted search` takes the next best release instead of waiting forever.
     ///
     /// Only grabs for a wanted item (the torrents tagged `wanted:ID`): a release grabbed by hand
-    /// for nothing in particular is the person's to watch. Each stalled torrent is removed with
-    /// its data, its release blocklisted ("stalled"), its grab marked failed and its item put
+    /// for nothing in particular is the person's to watch, and so is a torrent the person added
+    /// that a grab took over: it and its data are never removed here. Each stalled torrent is
+    /// removed with its data, its release blocklisted ("stalled"), its grab marked failed and its item put
     /// back to wanted (unless a file of it is already in the library). Returns the torrent ids removed.
     @discardableResult
     func sweepStalledGrabs(timeout: Int64, now: Int64 = AcquisitionService.now()) async -> [Int64] {
@@ -21,7 +22,7 @@ extension AcquisitionService {
         let grabs: [Row]
         do {
             grabs = try await store.pool.read {
-                try Row.fetchAll($0, sql: "SELECT * FROM grab_history WHERE state = 'grabbed' AND torrent_id IS NOT NULL AND wanted_id IS NOT NULL")
+                try Row.fetchAll($0, sql: "SELECT * FROM grab_history WHERE state = 'grabbed' AND torrent_id IS NOT NULL AND wanted_id IS NOT NULL AND taken_over = 0")
             }
         } catch {
             logger.error("stalled-grab sweep cannot read the grabs: \(error)")
