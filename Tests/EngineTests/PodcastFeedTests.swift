@@ -81,6 +81,32 @@ final class PodcastFeedTests: XCTestCase {
         XCTAssertThrowsError(try OPMLDocument.parse(Data(laughs.utf8), source: "subs.opml"))
     }
 
+    func testAFeedOverTenMegabytesIsReadWhole() throws {
+        // libxml2 refuses one input over 10 MB unless it is fed in pieces, as XMLTree does.
+        let notes = String(repeating: "A long episode description, as shows write them. ", count: 60)
+        var items = ""
+        for n in 0..<4000 {
+            items += "<item><title>Episode \(n)</title><guid>g\(n)</guid><description>\(notes)</description>"
+                + "<enclosure url=\"https://cdn.example.org/\(n).mp3\" type=\"audio/mpeg\"/></item>\n"
+        }
+        let xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big Show</title>\(items)</channel></rss>"
+        XCTAssertGreaterThan(xml.utf8.count, 11_000_000)
+        let f = try PodcastFeed.parse(Data(xml.utf8), source: "the feed X")
+        XCTAssertEqual(f.title, "Big Show")
+        XCTAssertEqual(f.episodes.count, 4000)
+    }
+
+    func testEntityDeclarationsAreRefusedInUTF16Too() {
+        // The byte check for "<!ENTITY" cannot see UTF-16; libxml2 then expands nothing the
+        // document declares, since the reader provides no entity callbacks.
+        let doc = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE rss [<!ENTITY a \"ha\">]><rss><channel><title>&a;</title></channel></rss>"
+        var data = Data([0xFF, 0xFE])
+        data.append(doc.data(using: .utf16LittleEndian)!)
+        XCTAssertThrowsError(try PodcastFeed.parse(data, source: "the feed X")) { error in
+            XCTAssertFalse("\(error)".contains("parsed"), "\(error)")
+        }
+    }
+
     func testDurationsAndDates() {
         XCTAssertEqual(PodcastFeed.duration("62:03"), 3723)
         XCTAssertEqual(PodcastFeed.duration("45"), 45)

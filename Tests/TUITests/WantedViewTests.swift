@@ -48,7 +48,7 @@ final class WantedViewTests: XCTestCase {
         XCTAssertTrue(bottom[0].contains("import") && bottom[0].contains("harbor.lights.s01e05.mkv"), "\(bottom)")
         XCTAssertTrue(bottom[1].contains("grabbed WEBDL-1080p from kelp"), "\(bottom)")
 
-        XCTAssertEqual(state.reduce(action: .open), [.run(["wanted", "search", "1"])])
+        XCTAssertEqual(state.reduce(action: .open), [.searchWanted(id: 1, label: "Harbor Lights S01E05")])
         state.press("j")
         grid = render(state)
         XCTAssertEqual(grid.role(atRow: 4, column: 2), .selected)

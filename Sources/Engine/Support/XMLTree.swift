@@ -139,6 +139,9 @@ enum XMLTree {
     static func parse(_ data: Data, limits: Limits) -> Result<XMLTreeNode, Failure> {
         guard !declaresEntities(data) else { return .failure(.entityDeclarations) }
         _ = libraryReady
+        // Errors raised outside the parser context (a failed encoding conversion) would go to
+        // stderr, and into the screen when the TUI runs a command: the context keeps the error.
+        xmlSetStructuredErrorFunc(nil, { _, _ in })
         guard data.count < Int(Int32.max) else { return .failure(.limit("more than 2 GiB")) }
         let builder = Builder(limits: limits)
         var sax = Builder.handler
@@ -148,8 +151,18 @@ enum XMLTree {
         // NOENT expands the predefined entities in attribute values too (there can be no others).
         xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOENT.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
         builder.context = ctxt
+        // Pushed in pieces: libxml2 refuses a single input over 10 MB without XML_PARSE_HUGE,
+        // and feeds and indexer answers may be up to 16 MiB.
         let status = data.withUnsafeBytes { raw -> Int32 in
-            xmlParseChunk(ctxt, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), 1)
+            let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self)
+            var offset = 0
+            while offset < raw.count {
+                let piece = min(64 * 1024, raw.count - offset)
+                let status = xmlParseChunk(ctxt, base! + offset, Int32(piece), 0)
+                if status != 0 || builder.limitHit != nil { return status }
+                offset += piece
+            }
+            return xmlParseChunk(ctxt, nil, 0, 1)
         }
         if let limit = builder.limitHit { return .failure(.limit(limit)) }
         guard status == 0, let root = builder.root else {
@@ -179,7 +192,10 @@ enum XMLTree {
     }
 
     /// libxml2 sets up its globals once, before any thread parses: indexers are read in parallel.
-    private static let libraryReady: Void = xmlInitParser()
+    private static let libraryReady: Void = {
+        xmlInitParser()
+        xmlThrDefSetStructuredErrorFunc(nil, { _, _ in })
+    }()
 
     /// Collects the SAX2 events of one parse into nodes; the C callbacks find it through their
     /// user-data pointer.
@@ -241,10 +257,14 @@ enum XMLTree {
             if stack.isEmpty { root = node } else { stack[stack.count - 1].children.append(node) }
         }
 
+        /// Text past `textPerElement` is cut there, once: what follows the cut is dropped too,
+        /// so no element keeps text with a hole in it.
         func append(_ text: UnsafePointer<xmlChar>?, _ length: Int32) {
-            guard limitHit == nil, let text, length > 0, !stack.isEmpty,
-                  stack[stack.count - 1].text.utf8.count + Int(length) <= limits.textPerElement else { return }
-            stack[stack.count - 1].text += String(decoding: UnsafeBufferPointer(start: text, count: Int(length)), as: UTF8.self)
+            guard limitHit == nil, let text, length > 0, !stack.isEmpty else { return }
+            let kept = stack[stack.count - 1].text.utf8.count
+            guard kept < limits.textPerElement else { return }
+            let take = min(Int(length), limits.textPerElement - kept)
+            stack[stack.count - 1].text += String(decoding: UnsafeBufferPointer(start: text, count: take), as: UTF8.self)
         }
 
         private func stop(_ reason: String) {

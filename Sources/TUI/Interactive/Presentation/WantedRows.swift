@@ -8,6 +8,9 @@ enum WantedRows {
     /// Lines kept at the bottom for the history of the item under the cursor.
     static let historyLines = 3
 
+    /// Item rows in a body `height` lines tall: less the heading, the header, a gap and the history.
+    static func listRows(forBody height: Int) -> Int { max(0, height - 3 - historyLines) }
+
     static func lines(_ state: WantedState, width: Int, height: Int) -> [StyledLine] {
         var out = [heading(state, width: width)]
         let latestWidth = max(10, width - 84)
@@ -17,7 +20,7 @@ enum WantedRows {
             Span(TerminalText.pad("STATUS", to: 10), .header), Span(TerminalText.pad("ON DISK", to: 13), .header),
             Span(TerminalText.pad("LATEST", to: latestWidth), .header),
         ]).fitted(to: width, fill: .header))
-        let body = max(0, height - 2 - historyLines - 1)
+        let body = listRows(forBody: height)
         if state.items.isEmpty {
             out.append(StyledLine("  " + (state.loaded ? "Nothing wanted yet. Add with  :wanted add tv \"Show\" --season 1 --episode 2  (or movie, music, book, …)"
                                                         : "Loading the wanted list…"), .dim).fitted(to: width))

@@ -61,6 +61,7 @@ enum TUIApp {
                     switch effect {
                     case .run(let words): link.submit(words)
                     case .command(let words): link.submit(words, showingOutput: true)
+                    case .searchWanted(let id, let label): link.startWantedSearch(id: id, label: label)
                     case .redraw:
                         renderer.invalidate()
                         screen.clearAll()

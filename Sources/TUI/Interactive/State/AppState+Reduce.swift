@@ -8,6 +8,8 @@ enum Effect: Equatable {
     /// A command line typed at the `:` prompt: run like `run`, and an answer of more than one
     /// line (a list, a report) is shown whole rather than as its last line.
     case command([String])
+    /// `wanted search ID`, off the link's loop: the indexers can take many seconds.
+    case searchWanted(id: Int64, label: String)
     case quit
     case redraw
 }
@@ -26,7 +28,7 @@ extension AppState {
             default: output = nil   // any other key closes it, as the help does
                 return []
             }
-            shown.scroll = min(shown.scroll, max(0, shown.lines.count - (listHeight + 1)))
+            shown.scroll = min(shown.scroll, max(0, shown.lines.count - listHeight))
             output = shown
             return []
         }
@@ -441,9 +443,10 @@ extension AppState {
 
 extension AppState {
     /// Keys on the Wanted tab: move; Enter searches the indexers for the item under the cursor
-    /// now and grabs the best release (`wanted search ID`); d removes it, after asking.
+    /// now and grabs the best release (`wanted search ID`, run beside the screen's updates);
+    /// d removes it, after asking.
     mutating func reduceWanted(_ action: Action) -> [Effect] {
-        let page = max(1, listHeight - 2 - WantedRows.historyLines - 1)
+        let page = max(1, WantedRows.listRows(forBody: listHeight + 1))
         if wanted.move(action, page: page) { return [] }
         switch action {
         case .open:
@@ -452,7 +455,7 @@ extension AppState {
                 return []
             }
             message = ("searching the indexers for #\(id) \(item.label)…", false)
-            return [.run(["wanted", "search", String(id)])]
+            return [.searchWanted(id: id, label: item.label)]
         case .remove:
             if let item = wanted.current { confirmation = .removeWanted(item) }
         default: break

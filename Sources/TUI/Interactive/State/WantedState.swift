@@ -23,6 +23,9 @@ struct WantedState: CursorList {
         counts = Dictionary(grouping: new, by: \.status).mapValues(\.count)
         if let previous, let i = items.firstIndex(where: { $0.id == previous }) { cursor = i }
         cursor = max(0, min(cursor, items.count - 1))
+        // Rows above may have gone: keep the cursor in sight.
+        if cursor < scroll { scroll = cursor }
+        scroll = max(0, min(scroll, items.count - 1))
     }
 
     /// The newest grab or import of `item`, if any is recent enough to have been sent.
