@@ -232,6 +232,15 @@ final class IndexerParsingTests: XCTestCase {
                 XCTAssertTrue(detail.contains(expected), "\(detail) for \(text)")
             }
         }
+        // UTF-16 with a lone surrogate: it cannot be decoded, so there is no line to name.
+        var broken = Data([0xFF, 0xFE])
+        broken.append("<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss><channel><item><title>T</title></item></channel></rss>"
+            .data(using: .utf16LittleEndian)!)
+        broken.insert(contentsOf: [0x00, 0xD8], at: 40)
+        XCTAssertThrowsError(try IndexerFeedParser.parse(broken, indexer: "lantern", kind: .torznab)) { error in
+            guard case .malformed(let detail)? = error as? IndexerError else { return XCTFail("\(error)") }
+            XCTAssertTrue(detail.contains("not well-formed XML at its start, or its bytes are not in the encoding it declares"), detail)
+        }
     }
 
     func testInvalidMagnetsAndAbsurdSizesAreLeftOutWithReasons() throws {

@@ -6,3 +6,11 @@
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+
+// libxml2 writes some errors (a failed encoding conversion) straight to its generic error
+// function, which prints to stderr; that function is variadic, so the no-op is written in C.
+static inline void seedtui_xml_ignore(void *context, const char *message, ...) { (void)context; (void)message; }
+static inline void seedtui_xml_silence(void) {
+    xmlSetGenericErrorFunc(NULL, seedtui_xml_ignore);
+    xmlThrDefSetGenericErrorFunc(NULL, seedtui_xml_ignore);
+}

@@ -23,8 +23,8 @@ public struct OPMLDocument: Sendable, Equatable {
             throw EngineError.invalid("\(source) declares XML entities, which seedtui refuses to expand; export the subscriptions again")
         case .failure(.limit(let limit)):
             throw EngineError.invalid("\(source) has \(limit); export the subscriptions again")
-        case .failure(.notWellFormed(let line, _, _, _)):
-            throw EngineError.invalid("\(source) is not well-formed XML (line \(line)); nothing was imported")
+        case .failure(.notWellFormed(let line, let column, _, _)):
+            throw EngineError.invalid("\(source) is not well-formed XML (\(XMLTree.place(line: line, column: column))); nothing was imported")
         }
         guard root.name.lowercased() == "opml" else {
             throw EngineError.invalid("\(source) is not OPML (its root is <\(TerminalText.inert(root.name))>); export the subscriptions from the podcast app as OPML")

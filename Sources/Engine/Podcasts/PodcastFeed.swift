@@ -46,8 +46,8 @@ extension PodcastFeed {
             throw EngineError.invalid("\(source) declares XML entities, which seedtui refuses to expand; nothing was changed")
         case .failure(.limit(let limit)):
             throw EngineError.invalid("\(source) has \(limit); it is not a podcast feed seedtui can read, nothing was changed")
-        case .failure(.notWellFormed(let line, _, _, _)):
-            throw EngineError.invalid("\(source) is not well-formed XML (line \(line)); the feed is broken on the server, nothing was changed")
+        case .failure(.notWellFormed(let line, let column, _, _)):
+            throw EngineError.invalid("\(source) is not well-formed XML (\(XMLTree.place(line: line, column: column))); the feed is broken on the server, nothing was changed")
         }
         guard root.name == "rss" else {
             let what = root.name == "feed" ? "an Atom feed (only RSS 2.0 podcast feeds are read)" : "an XML document with root <\(TerminalText.inert(root.name))>"

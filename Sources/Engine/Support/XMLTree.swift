@@ -111,6 +111,12 @@ enum XMLTree {
         case notWellFormed(line: Int, column: Int, code: Int?, startedAsHTML: Bool)
     }
 
+    /// Where a document broke, for a message: "near line 2, column 19". libxml2 gives no
+    /// position when the bytes do not decode in the document's encoding.
+    static func place(line: Int, column: Int) -> String {
+        line > 0 ? "near line \(line), column \(column)" : "at its start, or its bytes are not in the encoding it declares"
+    }
+
     /// `text` without white space at its ends. Most values have none: those are returned as
     /// they are, without Foundation's character-set walk.
     /// `name` lowercased; most names and every name the code asks for are lowercase ASCII
@@ -141,7 +147,9 @@ enum XMLTree {
         _ = libraryReady
         // Errors raised outside the parser context (a failed encoding conversion) would go to
         // stderr, and into the screen when the TUI runs a command: the context keeps the error.
+        // The handlers are per thread, and any thread may parse.
         xmlSetStructuredErrorFunc(nil, { _, _ in })
+        seedtui_xml_silence()
         guard data.count < Int(Int32.max) else { return .failure(.limit("more than 2 GiB")) }
         let builder = Builder(limits: limits)
         var sax = Builder.handler
@@ -195,6 +203,7 @@ enum XMLTree {
     private static let libraryReady: Void = {
         xmlInitParser()
         xmlThrDefSetStructuredErrorFunc(nil, { _, _ in })
+        seedtui_xml_silence()
     }()
 
     /// Collects the SAX2 events of one parse into nodes; the C callbacks find it through their

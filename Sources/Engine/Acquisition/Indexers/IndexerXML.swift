@@ -26,7 +26,7 @@ enum IndexerXML {
             throw IndexerError.malformed(limit)
         case .failure(.notWellFormed(let line, let column, _, let startedAsHTML)):
             if startedAsHTML { throw IndexerError.htmlPage(title: nil) }
-            throw IndexerError.malformed("not well-formed XML near line \(line), column \(column)")
+            throw IndexerError.malformed("not well-formed XML \(XMLTree.place(line: line, column: column))")
         }
     }
 
