@@ -73,5 +73,10 @@ final class WantedViewTests: XCTestCase {
         XCTAssertTrue(render(state).text(row: 3).contains("Nothing wanted yet"))
         XCTAssertEqual(state.reduce(action: .open), [])
         XCTAssertTrue(state.message?.text.contains("wanted add") == true)
+        // `a` opens the command line ready for a wanted item.
+        state.press("a")
+        XCTAssertEqual(state.prompt?.kind, .command)
+        state.type("movie \"The Copper Road\" --year 2019")
+        XCTAssertEqual(state.reduce(.enter), [.command(["wanted", "add", "movie", "The Copper Road", "--year", "2019"])])
     }
 }

@@ -41,7 +41,7 @@ enum Action: String, CaseIterable, Sendable {
         case .tabWanted: return "Wanted tab: wanted items with their grabs and imports (Enter searches now, d removes)"
         case .search: return "Search the indexers (tv: …, movie: … pick a type)"
         case .scanLibrary: return "Scan the library for new and changed files"
-        case .add: return "Add a torrent file, magnet link or URL"
+        case .add: return "Add a torrent file, magnet link or URL (on the Wanted tab: want something, wanted add TYPE TITLE …)"
         case .pause: return "Pause the marked torrents (or the current one)"
         case .resume: return "Resume them"
         case .remove: return "Remove them (asks; D also deletes data)"

@@ -22,7 +22,7 @@ enum WantedRows {
         ]).fitted(to: width, fill: .header))
         let body = listRows(forBody: height)
         if state.items.isEmpty {
-            out.append(StyledLine("  " + (state.loaded ? "Nothing wanted yet. Add with  :wanted add tv \"Show\" --season 1 --episode 2  (or movie, music, book, …)"
+            out.append(StyledLine("  " + (state.loaded ? "Nothing wanted yet. Press a:  wanted add tv \"Show\" --season 1 --episode 2  (or movie, music, book, …)"
                                                         : "Loading the wanted list…"), .dim).fitted(to: width))
         }
         let start = min(state.scroll, max(0, state.items.count - 1))
@@ -37,7 +37,7 @@ enum WantedRows {
     static func heading(_ state: WantedState, width: Int) -> StyledLine {
         let c = state.counts
         let text = "  WANTED  \(c[.wanted] ?? 0) wanted, \(c[.grabbed] ?? 0) grabbed, \(c[.imported] ?? 0) imported"
-            + "    Enter searches the indexers for it now, d removes it"
+            + "    Enter searches the indexers for it now, a adds, d removes"
         return StyledLine(text, .title).fitted(to: width)
     }
 

@@ -70,7 +70,9 @@ extension AppState {
                 tab = .torrents
                 detail = nil
             }
-        case .add: prompt = Prompt(kind: .add, text: "")
+        case .add:
+            // On the Wanted tab, `a` asks for something to want, in the shared command grammar.
+            prompt = tab == .wanted && detail == nil ? Prompt(kind: .command, text: "wanted add ") : Prompt(kind: .add, text: "")
         case .redraw: return [.redraw]
         case .tabTorrents: tab = .torrents
         case .tabRates: tab = .rates; detail = nil
@@ -451,7 +453,7 @@ extension AppState {
         switch action {
         case .open:
             guard let item = wanted.current, let id = item.id else {
-                message = ("nothing wanted; add with :wanted add tv \"Show\" --season 1 --episode 2", true)
+                message = ("nothing wanted; press a to add one (wanted add tv \"Show\" --season 1 --episode 2)", true)
                 return []
             }
             message = ("searching the indexers for #\(id) \(item.label)…", false)
