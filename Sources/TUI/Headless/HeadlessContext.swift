@@ -76,6 +76,11 @@ extension HeadlessCommand {
     func client() throws -> EngineClient { try Clients.shared.client(global.engineHome) }
 
     func call<M: EngineMethod>(_ method: M) throws -> M.Result { try client().call(method) }
+
+    /// The answer of a command that returns nothing: `{}` with --json, else `line` for people.
+    func done(_ line: @autoclosure () -> String) throws {
+        if global.json { try Console.writeJSON(Empty()) } else { Console.out(line()) }
+    }
 }
 
 /// Selector arguments shared by every command that acts on torrents.

@@ -197,7 +197,7 @@ struct Category: ParsableCommand {
         @Argument var name: String
         func execute() throws {
             _ = try call(Methods.CategoryRemove(name: name))
-            if !global.json { Console.out("category \(TerminalText.inert(name)) removed") } else { try Console.writeJSON(Empty()) }
+            try done("category \(TerminalText.inert(name)) removed")
         }
     }
 }
@@ -287,7 +287,7 @@ struct EngineCommand: ParsableCommand {
             let home = global.engineHome
             let client: EngineClient
             do { client = try Clients.shared.client(home, autostart: false) } catch {
-                if global.json { try Console.writeJSON(Empty()) } else { Console.out("no engine is running on \(TerminalText.inert(home.path))") }
+                try done("no engine is running on \(TerminalText.inert(home.path))")
                 return
             }
             let pid = try client.call(Methods.EngineStatus()).pid
@@ -298,7 +298,7 @@ struct EngineCommand: ParsableCommand {
                 if Date() > deadline { throw EngineError.timeout("the engine (pid \(pid)) is still saving after \(Int(timeout)) s") }
                 usleep(20_000)
             }
-            if !global.json { Console.out("engine stopped (pid \(pid))") } else { try Console.writeJSON(Empty()) }
+            try done("engine stopped (pid \(pid))")
         }
     }
 

@@ -33,7 +33,7 @@ struct BlocklistCommand: ParsableCommand {
 
         func execute() throws {
             _ = try call(Methods.BlocklistRemove(id: id))
-            if global.json { try Console.writeJSON(Empty()) } else { Console.out("blocklist entry #\(id) removed") }
+            try done("blocklist entry #\(id) removed")
         }
     }
 }

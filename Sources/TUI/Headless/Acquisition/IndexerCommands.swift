@@ -83,7 +83,7 @@ struct IndexerCommand: ParsableCommand {
 
         func execute() throws {
             _ = try call(Methods.IndexerRemove(name: name))
-            if !global.json { Console.out(TerminalText.inert("indexer \(name) removed")) } else { try Console.writeJSON(Empty()) }
+            try done(TerminalText.inert("indexer \(name) removed"))
         }
     }
 

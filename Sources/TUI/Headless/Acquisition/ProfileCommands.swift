@@ -119,7 +119,7 @@ struct ProfileCommand: ParsableCommand {
 
         func execute() throws {
             _ = try call(Methods.ProfileRemove(name: name))
-            if global.json { try Console.writeJSON(Empty()) } else { Console.out(TerminalText.inert("profile '\(name)' removed")) }
+            try done(TerminalText.inert("profile '\(name)' removed"))
         }
     }
 }

@@ -69,7 +69,7 @@ struct WantedCommand: ParsableCommand {
 
         func execute() throws {
             _ = try call(Methods.WantedRemove(id: id))
-            if global.json { try Console.writeJSON(Empty()) } else { Console.out("wanted #\(id) removed") }
+            try done("wanted #\(id) removed")
         }
     }
     struct Search: HeadlessCommand {

@@ -47,7 +47,7 @@ struct PresetsCommand: ParsableCommand {
 
         func execute() throws {
             _ = try call(Methods.TranscodePresetRemove(name: name))
-            if !global.json { Console.out("preset \(name) removed") } else { try Console.writeJSON(Empty()) }
+            try done("preset \(name) removed")
         }
     }
 }

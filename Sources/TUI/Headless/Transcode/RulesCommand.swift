@@ -57,7 +57,7 @@ struct RulesCommand: ParsableCommand {
 
         func execute() throws {
             _ = try call(Methods.TranscodeRuleRemove(id: id))
-            if global.json { try Console.writeJSON(Empty()) } else { Console.out("rule #\(id) removed") }
+            try done("rule #\(id) removed")
         }
     }
 
