@@ -10,7 +10,7 @@ final class AcquisitionLoopTests: AcquisitionTestCase {
     let release = "Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP"
 
     static let server = #"""
-        import http.server, os, sys, urllib.parse
+        import os, sys, urllib.parse
         port, state, key, title, infohash = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
         CAPS = '''<?xml version="1.0" encoding="UTF-8"?>
         <caps><server title="Loop"/><limits max="100" default="100"/>
@@ -28,12 +28,7 @@ final class AcquisitionLoopTests: AcquisitionTestCase {
         def feed(items):
             return ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:torznab="http://torznab.com/schemas/2015/feed">'
                     '<channel><title>Loop</title>' + "".join(items) + '</channel></rss>')
-        class H(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *a): pass
-            def send(self, code, body, ctype="application/rss+xml"):
-                data = body if isinstance(body, bytes) else body.encode()
-                self.send_response(code); self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(data))); self.end_headers(); self.wfile.write(data)
+        class H(Handler):
             def do_GET(self):
                 u = urllib.parse.urlparse(self.path)
                 q = dict(urllib.parse.parse_qsl(u.query))
@@ -70,7 +65,7 @@ final class AcquisitionLoopTests: AcquisitionTestCase {
         try h.spawn(aria, ["--enable-dht=false", "--enable-dht6=false", "--bt-enable-lpd=false", "--enable-peer-exchange=false",
                            "--seed-ratio=0.0", "--bt-seed-unverified=true", "--listen-port=\(Harness.freePort())", "--check-integrity=false",
                            "--bt-external-ip=127.0.0.1", "-d", h.path("seed"), torrent], log: h.path("aria-seed.log"))
-        try Self.server.write(toFile: state + "/server.py", atomically: true, encoding: .utf8)
+        try (TorznabTestServer.prelude + Self.server).write(toFile: state + "/server.py", atomically: true, encoding: .utf8)
         let port = Harness.freePort()
         try h.spawn("/usr/bin/env", ["python3", state + "/server.py", String(port), state, apiKey, release, hash], log: state + "/server.out")
         try h.waitUntil("the Torznab server to listen", timeout: 10) { Tracker.accepts(port: port) }

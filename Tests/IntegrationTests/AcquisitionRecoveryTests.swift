@@ -12,7 +12,7 @@ final class AcquisitionRecoveryTests: AcquisitionTestCase {
 
     /// Serves `items.json` (re-read on every request) as its feed and `N.torrent` as downloads.
     static let server = #"""
-        import http.server, json, os, sys, urllib.parse
+        import json, os, sys, urllib.parse
         port, state, key = int(sys.argv[1]), sys.argv[2], sys.argv[3]
         CAPS = '''<?xml version="1.0" encoding="UTF-8"?>
         <caps><server title="Recovery"/><limits max="100" default="100"/>
@@ -28,12 +28,7 @@ final class AcquisitionRecoveryTests: AcquisitionTestCase {
         <pubDate>Sat, 14 Mar 2015 17:10:42 -0400</pubDate><enclosure url="{link}" length="1000" type="{kind}"/>
         <torznab:attr name="size" value="{i["size"]}"/><torznab:attr name="seeders" value="5"/>
         <torznab:attr name="category" value="{i["cat"]}"/><torznab:attr name="infohash" value="{i["hash"]}"/></item>'''
-        class H(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *a): pass
-            def send(self, code, body, ctype="application/rss+xml"):
-                data = body if isinstance(body, bytes) else body.encode()
-                self.send_response(code); self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(data))); self.end_headers(); self.wfile.write(data)
+        class H(Handler):
             def do_GET(self):
                 u = urllib.parse.urlparse(self.path)
                 q = dict(urllib.parse.parse_qsl(u.query))
@@ -82,7 +77,7 @@ final class AcquisitionRecoveryTests: AcquisitionTestCase {
             json.append(["n": item.n, "title": item.title, "size": item.size, "cat": item.category, "hash": hash, "nzb": item.nzb])
         }
         try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: state + "/items.json"))
-        try Self.server.write(toFile: state + "/server.py", atomically: true, encoding: .utf8)
+        try (TorznabTestServer.prelude + Self.server).write(toFile: state + "/server.py", atomically: true, encoding: .utf8)
         let port = Harness.freePort()
         try h.spawn("/usr/bin/env", ["python3", state + "/server.py", String(port), state, apiKey], log: state + "/server.out")
         try h.waitUntil("the Torznab server to listen", timeout: 10) { Tracker.accepts(port: port) }

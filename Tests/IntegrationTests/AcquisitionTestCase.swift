@@ -39,3 +39,19 @@ enum LibraryLinkerPath {
         return String(cString: r) + "/" + (path as NSString).lastPathComponent
     }
 }
+
+/// What the tests' Torznab servers (Python, on 127.0.0.1) share.
+enum TorznabTestServer {
+    /// The start of every test's Torznab server script: a quiet request handler with `send`.
+    /// The script after it defines `class H(Handler)` and serves it.
+    static let prelude = #"""
+        import http.server
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *a): pass
+            def send(self, code, body, ctype="application/rss+xml"):
+                data = body if isinstance(body, bytes) else body.encode()
+                self.send_response(code); self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(data))); self.end_headers(); self.wfile.write(data)
+
+        """#
+}

@@ -13,7 +13,7 @@ final class IndexerTests: HomeTestCase {
     var printed: [String] = []
 
     static let server = #"""
-        import http.server, os, sys, urllib.parse
+        import os, sys, urllib.parse
         port, state, key = int(sys.argv[1]), sys.argv[2], sys.argv[3]
         CAPS = '''<?xml version="1.0" encoding="UTF-8"?>
         <caps><server title="Lantern"/><limits max="100" default="50"/>
@@ -46,15 +46,7 @@ final class IndexerTests: HomeTestCase {
             return ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:torznab="http://torznab.com/schemas/2015/feed" '
                     'xmlns:newznab="http://www.newznab.com/DTD/2010/feeds/attributes/"><channel><title>Lantern</title>'
                     f'<newznab:response offset="0" total="{len(items)}"/>' + "".join(items) + '</channel></rss>')
-        class H(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *a): pass
-            def send(self, code, body, ctype="application/rss+xml"):
-                data = body if isinstance(body, bytes) else body.encode()
-                self.send_response(code)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+        class H(Handler):
             def do_GET(self):
                 u = urllib.parse.urlparse(self.path)
                 q = dict(urllib.parse.parse_qsl(u.query))
@@ -87,7 +79,7 @@ final class IndexerTests: HomeTestCase {
         guard Harness.which("python3") != nil else { throw XCTSkip("python3 is needed for the Torznab test server") }
         state = h.path("torznab")
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
-        try Self.server.write(toFile: state + "/server.py", atomically: true, encoding: .utf8)
+        try (TorznabTestServer.prelude + Self.server).write(toFile: state + "/server.py", atomically: true, encoding: .utf8)
         port = Harness.freePort()
         try h.spawn("/usr/bin/env", ["python3", state + "/server.py", String(port), state, key], log: state + "/server.out")
         try h.waitUntil("the Torznab server to listen", timeout: 10) { Tracker.accepts(port: port) }
