@@ -86,14 +86,10 @@ public enum HTTPFetcher {
         let sink = Sink(limit: maxBytes)
         let unmanaged = Unmanaged.passRetained(sink)
         defer { unmanaged.release() }
-        _ = st_curl_set_string(curl, CURLOPT_URL, url)
+        configure(curl, url: url, interface: interface)
         _ = st_curl_set_long(curl, CURLOPT_FOLLOWLOCATION, 0)
         _ = st_curl_set_long(curl, CURLOPT_TIMEOUT, timeoutSeconds)
         _ = st_curl_set_long(curl, CURLOPT_CONNECTTIMEOUT, min(15, timeoutSeconds))
-        _ = st_curl_set_long(curl, CURLOPT_NOSIGNAL, 1)
-        if let interface { _ = st_curl_set_string(curl, CURLOPT_INTERFACE, "if!" + interface) }
-        _ = st_curl_set_string(curl, CURLOPT_PROTOCOLS_STR, "http,https")
-        _ = st_curl_set_string(curl, CURLOPT_USERAGENT, "seedtui/\(SeedtuiVersion.current)")
         _ = st_curl_set_string(curl, CURLOPT_ACCEPT_ENCODING, "")
         _ = st_curl_set_pointer(curl, CURLOPT_WRITEDATA, unmanaged.toOpaque())
         _ = st_curl_set_write(curl) { ptr, size, count, user in
@@ -104,19 +100,11 @@ public enum HTTPFetcher {
             sink.data.append(UnsafeRawPointer(ptr).assumingMemoryBound(to: UInt8.self), count: n)
             return n
         }
-        var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        let code: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { buf in
-            _ = st_curl_set_pointer(curl, CURLOPT_ERRORBUFFER, buf.baseAddress)
-            return curl_easy_perform(curl)
-        }
+        let failure = run(curl)
         if sink.overflow {
             throw EngineError.failed("\(redacted(url)): the answer is larger than \(Units.formatBytes(Int64(maxBytes)))")
         }
-        guard code == CURLE_OK else {
-            let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            let text = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
-            throw EngineError.failed("\(redacted(url)): \(text)")
-        }
+        if let failure { throw EngineError.failed("\(redacted(url)): \(failure)") }
         var status = 0
         _ = st_curl_get_long(curl, CURLINFO_RESPONSE_CODE, &status)
         var redirect: UnsafeMutablePointer<CChar>? = nil
@@ -125,6 +113,29 @@ public enum HTTPFetcher {
         _ = st_curl_get_string(curl, CURLINFO_CONTENT_TYPE, &type)
         return Response(status: status, body: sink.data, redirect: redirect.map { String(cString: $0) },
                         contentType: type.map { String(cString: $0) })
+    }
+
+    /// What every request sets: the URL, http(s) only (redirects included), no signals, the
+    /// kill switch's interface, and seedtui's user agent.
+    static func configure(_ curl: UnsafeMutableRawPointer, url: String, interface: String?) {
+        _ = st_curl_set_string(curl, CURLOPT_URL, url)
+        _ = st_curl_set_string(curl, CURLOPT_PROTOCOLS_STR, "http,https")
+        _ = st_curl_set_string(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        _ = st_curl_set_long(curl, CURLOPT_NOSIGNAL, 1)
+        if let interface { _ = st_curl_set_string(curl, CURLOPT_INTERFACE, "if!" + interface) }
+        _ = st_curl_set_string(curl, CURLOPT_USERAGENT, "seedtui/\(SeedtuiVersion.current)")
+    }
+
+    /// Runs a configured request: nil when it completed, else curl's own words for why not.
+    static func run(_ curl: UnsafeMutableRawPointer) -> String? {
+        var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        let code: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { buf in
+            _ = st_curl_set_pointer(curl, CURLOPT_ERRORBUFFER, buf.baseAddress)
+            return curl_easy_perform(curl)
+        }
+        guard code != CURLE_OK else { return nil }
+        let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
     }
 
     /// Whether `url` is an http or https URL (any case): the only kinds seedtui fetches.

@@ -58,17 +58,12 @@ public enum HTTPFileDownload {
         let sink = Sink(fd: fd, limit: maxBytes)
         let unmanaged = Unmanaged.passRetained(sink)
         defer { unmanaged.release() }
-        _ = st_curl_set_string(curl, CURLOPT_URL, url)
+        HTTPFetcher.configure(curl, url: url, interface: interface)
         _ = st_curl_set_long(curl, CURLOPT_FOLLOWLOCATION, 1)
         _ = st_curl_set_long(curl, CURLOPT_MAXREDIRS, 8)
-        _ = st_curl_set_string(curl, CURLOPT_PROTOCOLS_STR, "http,https")
-        _ = st_curl_set_string(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         _ = st_curl_set_long(curl, CURLOPT_CONNECTTIMEOUT, 30)
         _ = st_curl_set_long(curl, CURLOPT_LOW_SPEED_LIMIT, 1024)
         _ = st_curl_set_long(curl, CURLOPT_LOW_SPEED_TIME, stallSeconds)
-        _ = st_curl_set_long(curl, CURLOPT_NOSIGNAL, 1)
-        if let interface { _ = st_curl_set_string(curl, CURLOPT_INTERFACE, "if!" + interface) }
-        _ = st_curl_set_string(curl, CURLOPT_USERAGENT, "seedtui/\(SeedtuiVersion.current)")
         _ = st_curl_set_pointer(curl, CURLOPT_WRITEDATA, unmanaged.toOpaque())
         _ = st_curl_set_write(curl) { ptr, size, count, user in
             guard let user, let ptr else { return 0 }
@@ -88,18 +83,11 @@ public enum HTTPFileDownload {
             sink.written += Int64(n)
             return n
         }
-        var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        let code: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { buf in
-            _ = st_curl_set_pointer(curl, CURLOPT_ERRORBUFFER, buf.baseAddress)
-            return curl_easy_perform(curl)
-        }
+        let failure = HTTPFetcher.run(curl)
         let shown = HTTPFetcher.redacted(url)
         if sink.overflow { throw EngineError.failed("\(shown): larger than \(Units.formatBytes(maxBytes)); not downloaded") }
         if sink.writeError != 0 { throw EngineError.failed("writing \(path): \(String(cString: strerror(sink.writeError)))") }
-        guard code == CURLE_OK else {
-            let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            throw EngineError.failed("\(shown): \(detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)")
-        }
+        if let failure { throw EngineError.failed("\(shown): \(failure)") }
         var status = 0
         _ = st_curl_get_long(curl, CURLINFO_RESPONSE_CODE, &status)
         guard (200..<300).contains(status) else { throw EngineError.failed("\(shown): the server answered HTTP \(status)") }
