@@ -168,11 +168,10 @@ final class EngineCore: Sendable {
     }
 
     static func loadSettings(_ store: Store) async throws -> Settings {
-        let stored = try await store.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
+        let map = try await store.pool.read { db in
+            try Dictionary(Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { ($0["key"] as String, $0["value"] as String) },
+                           uniquingKeysWith: { _, last in last })
         }
-        var map: [String: String] = [:]
-        for row in stored { map[row["key"]] = row["value"] }
         return Settings(stored: map)
     }
 

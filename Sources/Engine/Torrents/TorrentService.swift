@@ -55,17 +55,18 @@ actor TorrentService {
                 SELECT id, info_hash, name, save_path, category, tags, source, added_at, completed_at, share_done_at,
                        paused, sequential, download_limit, upload_limit, queue_position, resume_saved_at
                 FROM torrent ORDER BY queue_position IS NULL, queue_position, id
-                """)
+                """).map { row in
+                TorrentRecord(
+                    id: row["id"], infoHash: row["info_hash"], name: row["name"], savePath: row["save_path"],
+                    category: row["category"], tags: row["tags"], source: row["source"], torrentFile: nil, resumeData: nil,
+                    addedAt: row["added_at"], completedAt: row["completed_at"], shareDoneAt: row["share_done_at"],
+                    paused: row["paused"], sequential: row["sequential"], downloadLimit: row["download_limit"],
+                    uploadLimit: row["upload_limit"], queuePosition: row["queue_position"], resumeSavedAt: row["resume_saved_at"])
+            }
         }
         var order: [Int64] = []
         order.reserveCapacity(light.count)
-        for row in light {
-            let record = TorrentRecord(
-                id: row["id"], infoHash: row["info_hash"], name: row["name"], savePath: row["save_path"],
-                category: row["category"], tags: row["tags"], source: row["source"], torrentFile: nil, resumeData: nil,
-                addedAt: row["added_at"], completedAt: row["completed_at"], shareDoneAt: row["share_done_at"],
-                paused: row["paused"], sequential: row["sequential"], downloadLimit: row["download_limit"],
-                uploadLimit: row["upload_limit"], queuePosition: row["queue_position"], resumeSavedAt: row["resume_saved_at"])
+        for record in light {
             guard let id = record.id, let hash = InfoHash(hex: record.infoHash) else { continue }
             entries[id] = TorrentEntry(record: record, hash: hash, revision: revision)
             idByHash[hash] = id
@@ -83,24 +84,24 @@ actor TorrentService {
         while index < order.count {
             let ids = Array(order[index..<min(index + batchSize, order.count)])
             index += ids.count
-            let blobs: [Row]
+            let blobs: [Int64: (torrentFile: Data?, resumeData: Data?, source: String?)]
             do {
                 blobs = try await store.pool.read { db in
-                    try Row.fetchAll(db, sql: "SELECT id, torrent_file, resume_data, source FROM torrent WHERE id IN (\(ids.map(String.init).joined(separator: ",")))")
+                    var byId: [Int64: (torrentFile: Data?, resumeData: Data?, source: String?)] = [:]
+                    let sql = "SELECT id, torrent_file, resume_data, source FROM torrent WHERE id IN (\(ids.map(String.init).joined(separator: ",")))"
+                    for row in try Row.fetchAll(db, sql: sql) { byId[row["id"]] = (row["torrent_file"], row["resume_data"], row["source"]) }
+                    return byId
                 }
             } catch {
                 logger.error("cannot read torrents: \(error)")
                 continue
             }
-            var byId: [Int64: Row] = [:]
-            for row in blobs { byId[row["id"]] = row }
             for id in ids {
-                guard let entry = entries[id], let row = byId[id] else { continue }
+                guard let entry = entries[id], let blob = blobs[id] else { continue }
                 var options = LibtorrentSession.AddOptions()
-                options.resumeData = row["resume_data"]
-                options.torrentFile = row["torrent_file"]
-                let source: String? = row["source"]
-                if options.resumeData == nil, options.torrentFile == nil, let source, source.hasPrefix("magnet:") {
+                options.resumeData = blob.resumeData
+                options.torrentFile = blob.torrentFile
+                if options.resumeData == nil, options.torrentFile == nil, let source = blob.source, source.hasPrefix("magnet:") {
                     options.magnet = source
                 }
                 options.savePath = entry.record.savePath

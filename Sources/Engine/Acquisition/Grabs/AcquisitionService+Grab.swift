@@ -88,11 +88,11 @@ extension AcquisitionService {
                 let live = try? await store.pool.read { db in
                     try Row.fetchOne(db, sql: "SELECT id, wanted_id FROM grab_history WHERE torrent_id = ? AND state = 'grabbed' ORDER BY id DESC LIMIT 1",
                                      arguments: [id])
+                        .map { (grabId: $0["id"] as Int64, wantedId: $0["wanted_id"] as Int64?) }
                 }
                 if let live = live ?? nil {
-                    let wantedId: Int64? = live["wanted_id"]
-                    throw GrabRefusal(error: .invalid("'\(r.title)' is already grabbed as torrent #\(id) (grab #\(live["id"] as Int64)"
-                                                      + (wantedId.map { " for wanted #\($0)" } ?? "") + "); it is not grabbed twice"),
+                    throw GrabRefusal(error: .invalid("'\(r.title)' is already grabbed as torrent #\(id) (grab #\(live.grabId)"
+                                                      + (live.wantedId.map { " for wanted #\($0)" } ?? "") + "); it is not grabbed twice"),
                                       releaseAtFault: false)
                 }
                 guard let existing = await links.torrents.snapshot(id) else { throw GrabRefusal(error: failure, releaseAtFault: false) }

@@ -18,22 +18,22 @@ extension AcquisitionService {
         guard !ids.isEmpty else { return }
         let now = Self.now()
         do {
-            let changed: [(grab: Row, wantedAgain: Bool)] = try await store.pool.write { db in
-                var changed: [(grab: Row, wantedAgain: Bool)] = []
+            let changed: [(grab: GrabIdentity, torrentId: Int64, wantedAgain: Bool)] = try await store.pool.write { db in
+                var changed: [(grab: GrabIdentity, torrentId: Int64, wantedAgain: Bool)] = []
                 for id in ids {
-                    for grab in try Row.fetchAll(db, sql: "SELECT * FROM grab_history WHERE torrent_id = ? AND state = 'grabbed'", arguments: [id]) {
-                        let wantedAgain = try Self.endGrab(db, grab: GrabIdentity(grab), state: "removed", message: "the torrent was removed before it was imported",
+                    for row in try Row.fetchAll(db, sql: "SELECT * FROM grab_history WHERE torrent_id = ? AND state = 'grabbed'", arguments: [id]) {
+                        let grab = GrabIdentity(row)
+                        let wantedAgain = try Self.endGrab(db, grab: grab, state: "removed", message: "the torrent was removed before it was imported",
                                                            blocklistReason: nil, at: now)
-                        changed.append((grab, wantedAgain))
+                        changed.append((grab, id, wantedAgain))
                     }
                 }
                 return changed
             }
-            for (grab, wantedAgain) in changed {
-                let title: String = grab["title"], wantedId: Int64? = grab["wanted_id"], torrentId: Int64 = grab["torrent_id"]
+            for (grab, torrentId, wantedAgain) in changed {
                 history.record(.warning, "grab", hash: nil, id: torrentId,
-                               "\(title): its torrent was removed before it was imported"
-                               + (wantedAgain ? wantedId.map { "; wanted #\($0) is wanted again" } ?? "" : ""))
+                               "\(grab.title): its torrent was removed before it was imported"
+                               + (wantedAgain ? grab.wantedId.map { "; wanted #\($0) is wanted again" } ?? "" : ""))
             }
         } catch {
             logger.error("removed torrents \(ids) could not be matched to their grabs: \(error)")

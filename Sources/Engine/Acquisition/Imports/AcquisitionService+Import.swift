@@ -15,19 +15,19 @@ extension AcquisitionService {
             let grab = try await store.pool.read {
                 try Row.fetchOne($0, sql: "SELECT * FROM grab_history WHERE torrent_id = ? AND state = 'grabbed' ORDER BY id DESC LIMIT 1",
                                  arguments: [torrentId])
+                    .map(CompletedGrab.init)
             }
             guard let grab, let snapshot = await links.torrents.snapshot(torrentId) else { return }
-            let grabId: Int64 = grab["id"]
-            let wantedId: Int64? = grab["wanted_id"]
+            let grabId = grab.identity.id
             var wanted: WantedItem?
-            if let wantedId { wanted = try await store.pool.read { try WantedItem.fetchOne($0, key: wantedId) } }
-            let type = wanted?.type ?? (grab["wanted_type"] as String?).flatMap(WantedType.init(rawValue:))
+            if let wantedId = grab.identity.wantedId { wanted = try await store.pool.read { try WantedItem.fetchOne($0, key: wantedId) } }
+            let type = wanted?.type ?? grab.wantedType.flatMap(WantedType.init(rawValue:))
             let content = (snapshot.savePath as NSString).appendingPathComponent(snapshot.name)
             do {
                 guard let type else {
-                    throw EngineError.invalid("the grab of '\(grab["title"] as String)' has no type; import it with `import PATH --type T`")
+                    throw EngineError.invalid("the grab of '\(grab.identity.title)' has no type; import it with `import PATH --type T`")
                 }
-                let report = try await importContent(content, type: type, wanted: wanted, release: grab["title"], quality: grab["quality"],
+                let report = try await importContent(content, type: type, wanted: wanted, release: grab.identity.title, quality: grab.quality,
                                                      grabId: grabId, torrentId: torrentId)
                 let now = Self.now()
                 try await store.pool.write { db in
@@ -45,12 +45,10 @@ extension AcquisitionService {
     }
 
     /// Records a failed import, blocklists the release and puts the item back to wanted.
-    func importFailed(grab: Row, torrentId: Int64, source: String, message: String) async {
-        let grabId: Int64 = grab["id"]
-        let wantedId: Int64? = grab["wanted_id"]
+    func importFailed(grab: CompletedGrab, torrentId: Int64, source: String, message: String) async {
+        let ended = grab.identity
+        let grabId = ended.id, wantedId = ended.wantedId, quality = grab.quality, title = ended.title
         let now = Self.now()
-        let quality: String? = grab["quality"], title: String = grab["title"]
-        let ended = GrabIdentity(grab)
         do {
             try await store.pool.write { db in
                 try db.execute(sql: """
@@ -171,5 +169,19 @@ extension AcquisitionService {
                 try db.execute(sql: "UPDATE wanted SET status = 'imported', current_quality = ? WHERE id = ?", arguments: [quality ?? "Unknown", id])
             }
         }
+    }
+}
+
+/// The grab of a download that completed: who it is, and what the import needs to know of it.
+struct CompletedGrab: Sendable {
+    var identity: GrabIdentity
+    /// The wanted item's type when the grab was made: the item may be gone since.
+    var wantedType: String?
+    var quality: String?
+
+    init(_ row: Row) {
+        identity = GrabIdentity(row)
+        wantedType = row["wanted_type"]
+        quality = row["quality"]
     }
 }

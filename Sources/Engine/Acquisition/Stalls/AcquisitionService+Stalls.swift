@@ -19,10 +19,12 @@ extension AcquisitionService {
             stallClock = StallClock()
             return []
         }
-        let grabs: [Row]
+        let grabs: [WatchedGrab]
         do {
+            // Rows are not Sendable: read them into values, so the read runs off the actor's thread.
             grabs = try await store.pool.read {
                 try Row.fetchAll($0, sql: "SELECT * FROM grab_history WHERE state = 'grabbed' AND torrent_id IS NOT NULL AND wanted_id IS NOT NULL AND taken_over = 0")
+                    .map(WatchedGrab.init)
             }
         } catch {
             logger.error("stalled-grab sweep cannot read the grabs: \(error)")
@@ -31,11 +33,11 @@ extension AcquisitionService {
         var watched = Set<Int64>()
         var removed: [Int64] = []
         for grab in grabs {
-            let torrentId: Int64 = grab["torrent_id"]
+            let torrentId = grab.torrentId
             guard let snapshot = await links.torrents.snapshot(torrentId), snapshot.completedAt == nil else { continue }
             watched.insert(torrentId)
             let waiting = [.paused, .queued, .checking, .loading].contains(snapshot.state)
-            let idle = stallClock.observe(id: torrentId, bytes: snapshot.completed, waiting: waiting, now: now, grabbedAt: grab["grabbed_at"])
+            let idle = stallClock.observe(id: torrentId, bytes: snapshot.completed, waiting: waiting, now: now, grabbedAt: grab.grabbedAt)
             guard idle >= timeout else { continue }
             if await stalled(grab: grab, snapshot: snapshot, idle: idle, links: links) {
                 removed.append(torrentId)
@@ -47,9 +49,8 @@ extension AcquisitionService {
     }
 
     /// Removes one stalled download and records why; false when the torrent could not be removed.
-    func stalled(grab: Row, snapshot: TorrentSnapshot, idle: Int64, links: AcquisitionLinks) async -> Bool {
-        let grabId: Int64 = grab["id"], title: String = grab["title"]
-        let wantedId: Int64? = grab["wanted_id"]
+    func stalled(grab: WatchedGrab, snapshot: TorrentSnapshot, idle: Int64, links: AcquisitionLinks) async -> Bool {
+        let title = grab.identity.title, wantedId = grab.identity.wantedId
         let message = "stalled: no download progress for \(Units.formatDuration(idle)) (\(Self.percent(snapshot.progress)) done, \(snapshot.swarmSeeds) seeds)"
         removingOwn.insert(snapshot.id)
         defer { removingOwn.remove(snapshot.id) }
@@ -62,7 +63,7 @@ extension AcquisitionService {
         let now = Self.now()
         var wantedAgain = false
         do {
-            let ended = GrabIdentity(grab)
+            let ended = grab.identity
             wantedAgain = try await store.pool.write { db in
                 try Self.endGrab(db, grab: ended, state: "failed", message: message, blocklistReason: "stalled", at: now)
             }
@@ -81,4 +82,17 @@ extension AcquisitionService {
     }
 
     static func percent(_ progress: Double) -> String { String(format: "%.0f%%", progress * 100) }
+}
+
+/// A grab the stall sweep watches: downloading, for a wanted item, and not a torrent taken over.
+struct WatchedGrab: Sendable {
+    var identity: GrabIdentity
+    var torrentId: Int64
+    var grabbedAt: Int64
+
+    init(_ row: Row) {
+        identity = GrabIdentity(row)
+        torrentId = row["torrent_id"]
+        grabbedAt = row["grabbed_at"]
+    }
 }

@@ -202,18 +202,15 @@ extension TranscodeService {
                 try Row.fetchAll(db, sql: """
                     SELECT i.path, i.size, i.mtime_ns, i.detail_json FROM library_item i JOIN library_root r ON r.id = i.root_id
                     WHERE r.path = ? AND i.error IS NULL ORDER BY i.path
-                    """, arguments: [library])
+                    """, arguments: [library]).map { (path: $0[0] as String, size: $0[1] as Int64, mtime: $0[2] as Int64, detail: $0[3] as String?) }
             }
-            for row in rows {
-                let path: String = row[0]
+            for (path, size, mtime, detail) in rows {
                 guard extensions.contains((path as NSString).pathExtension.lowercased()) else { continue }
                 var st = stat()
                 guard stat(path, &st) == 0 else { continue }
                 checked += 1
                 var probe: ProbeResult?
-                let size: Int64 = row[1]
-                let mtime: Int64 = row[2]
-                if size == Int64(st.st_size), mtime == DirectoryWalker.nanoseconds(st.st_mtim), let detail: String = row[3] {
+                if size == Int64(st.st_size), mtime == DirectoryWalker.nanoseconds(st.st_mtim), let detail {
                     probe = (try? JSONDecoder().decode(ItemDetail.self, from: Data(detail.utf8)))?.probe
                 }
                 if probe == nil { probe = try? MediaProbe.probe(path: path) }
