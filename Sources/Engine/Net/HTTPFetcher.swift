@@ -134,7 +134,7 @@ public enum HTTPFetcher {
             return curl_easy_perform(curl)
         }
         guard code != CURLE_OK else { return nil }
-        let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let detail = String(cBuffer: errorBuffer)
         return detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
     }
 

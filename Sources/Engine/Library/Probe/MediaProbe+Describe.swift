@@ -60,7 +60,7 @@ extension MediaProbe {
             s.channels = layout.nb_channels > 0 ? Int(layout.nb_channels) : nil
             var buffer = [CChar](repeating: 0, count: 64)
             if layout.nb_channels > 0, av_channel_layout_describe(&layout, &buffer, buffer.count) > 0 {
-                s.channelLayout = String(cString: buffer)
+                s.channelLayout = String(cBuffer: buffer)
             }
             s.sampleRate = par.sample_rate > 0 ? Int(par.sample_rate) : nil
         default:

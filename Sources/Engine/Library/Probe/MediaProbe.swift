@@ -78,7 +78,7 @@ public enum MediaProbe {
         }
         var buffer = [CChar](repeating: 0, count: 256)
         av_strerror(code, &buffer, buffer.count)
-        let reason = String(cString: buffer)
+        let reason = String(cBuffer: buffer)
         return ProbeError(path: path, message: "\(path): not readable as media (\(reason)); check that the file is complete")
     }
 
