@@ -190,10 +190,10 @@ final class LibraryScanTests: HomeTestCase {
     func testBadInputIsRecordedAndTheScanGoesOn() throws {
         try media.small("movies/Good (2001)/Good (2001).mkv")
         let dir = media.dir("movies/Bad (2002)")
-        FileManager.default.createFile(atPath: dir + "/Empty (2002).mkv", contents: Data())
-        FileManager.default.createFile(atPath: dir + "/Noise (2002).mkv", contents: Data((0..<50_000).map { _ in UInt8.random(in: 0...255) }))
+        _ = FileManager.default.createFile(atPath: dir + "/Empty (2002).mkv", contents: Data())
+        _ = FileManager.default.createFile(atPath: dir + "/Noise (2002).mkv", contents: Data((0..<50_000).map { _ in UInt8.random(in: 0...255) }))
         let good = try Data(contentsOf: URL(fileURLWithPath: media.full("movies/Good (2001)/Good (2001).mkv")))
-        FileManager.default.createFile(atPath: dir + "/Truncated (2002).mkv", contents: good.prefix(300))
+        _ = FileManager.default.createFile(atPath: dir + "/Truncated (2002).mkv", contents: good.prefix(300))
         symlink(dir + "/nowhere.mkv", dir + "/Broken (2002).mkv")
         symlink(media.dir("movies"), dir + "/loop")
         // A name that is not UTF-8.
@@ -203,14 +203,14 @@ final class LibraryScanTests: HomeTestCase {
         close(fd)
         // A comic whose one page claims 200 MiB of zeros: a zip bomb.
         let zeros = h.path("zeros.png")
-        FileManager.default.createFile(atPath: zeros, contents: nil)
+        _ = FileManager.default.createFile(atPath: zeros, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: zeros))
         try handle.truncate(atOffset: 200 << 20)
         try handle.close()
         try add("movies", "movies")
         let comics = media.dir("comics/Bomb")
         _ = try Harness.exec("/usr/bin/zip", ["-qj", comics + "/Bomb #001.cbz", zeros])
-        FileManager.default.createFile(atPath: comics + "/Bomb #001.cbz.tmp", contents: nil)
+        _ = FileManager.default.createFile(atPath: comics + "/Bomb #001.cbz.tmp", contents: nil)
         try add("comics", "comics")
 
         let r = try h.run(home: home, ["scan", "--wait", "--json"], timeout: 120)
@@ -263,7 +263,7 @@ final class LibraryScanTests: HomeTestCase {
 
     func testProbeCommandReadsInProcessWithoutEngine() throws {
         try media.hdrMovie("p/hdr.mkv")
-        FileManager.default.createFile(atPath: media.full("p/empty.mkv"), contents: Data())
+        _ = FileManager.default.createFile(atPath: media.full("p/empty.mkv"), contents: Data())
         let r = try h.run(home: home, ["probe", "--json", media.full("p/hdr.mkv"), media.full("p/empty.mkv")])
         XCTAssertEqual(r.status, 1, "a file that cannot be probed makes the command fail")
         let results = try XCTUnwrap(try h.json(r) as? [[String: Any]])

@@ -54,7 +54,7 @@ enum Console {
     /// "2026-11-26 14:05", local time: dates in tables for people.
     static func date(_ seconds: Double) -> String { dateFormatter.string(from: Date(timeIntervalSince1970: seconds)) }
 
-    nonisolated(unsafe) private static let dateFormatter: DateFormatter = {
+    private static let dateFormatter: DateFormatter = {
         let f = DateFormatter()
         f.dateFormat = "yyyy-MM-dd HH:mm"
         return f
