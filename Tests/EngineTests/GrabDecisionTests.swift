@@ -43,6 +43,22 @@ final class GrabDecisionTests: XCTestCase {
         XCTAssertEqual(result.judged, 8)
     }
 
+    func testAPickCarriesTheNextBestReleasesInRankOrder() {
+        let wants = [GrabMatcher.Want(item: episode(1, "Harbor Lights", season: 1, episode: 5), profile: .standard)]
+        let titles = ["Harbor.Lights.S01E05.720p.HDTV.x264-TIDE", "Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP",
+                      "Harbor.Lights.S01E05.720p.HDTV.x264-REEF", "Harbor.Lights.S01E05.1080p.BluRay.x264-GRP"]
+        let pick = GrabMatcher(wants: wants).pick(titles.map { release($0) }).picks.first
+        XCTAssertEqual(pick.map { [$0.decision] + $0.alternatives }?.map(\.release.title),
+                       ["Harbor.Lights.S01E05.1080p.BluRay.x264-GRP", "Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP",
+                        "Harbor.Lights.S01E05.720p.HDTV.x264-REEF", "Harbor.Lights.S01E05.720p.HDTV.x264-TIDE"])
+        // Past the bound, the worst are dropped.
+        let many = (1...9).map { release("Harbor.Lights.S01E05.720p.HDTV.x264-G\($0)") }
+        let bounded = GrabMatcher(wants: wants).pick(many).picks.first
+        XCTAssertEqual(bounded?.alternatives.count, GrabMatcher.fallbacks)
+        XCTAssertEqual(bounded?.decision.release.title, "Harbor.Lights.S01E05.720p.HDTV.x264-G1")
+        XCTAssertEqual(bounded?.alternatives.last?.release.title, "Harbor.Lights.S01E05.720p.HDTV.x264-G5")
+    }
+
     func testAReleaseGrabbedOrBlocklistedIsNeverTakenAgain() {
         let wants = [GrabMatcher.Want(item: episode(1, "Harbor Lights", season: 1, episode: 5), profile: .standard)]
         let releases = feed.map { release($0, hash: String(repeating: "a", count: 39) + String($0.count % 10)) }

@@ -373,6 +373,37 @@ final class AcquisitionRecoveryTests: AcquisitionTestCase {
         XCTAssertTrue(try array(["blocklist", "list"]).isEmpty)
     }
 
+    func testAReleaseWhoseLinkIsGoneMakesWayForTheNextBestInTheSameSync() throws {
+        let seed = h.path("seed")
+        let gone = "Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP", next = "Harbor.Lights.S01E05.720p.HDTV.x264-TIDE"
+        let goneToo = "Harbor.Lights.S01E06.1080p.WEB-DL.x264-KELP"
+        _ = try h.payload("seed/\(next)/\(next.lowercased()).mkv", bytes: 64 << 10)
+        // No .torrent behind the 1080p links: the server answers 404, as for a nuked release.
+        let hashes = try startIndexer([Item(n: 1, title: gone, source: nil, size: 3 << 30, category: 5040),
+                                       Item(n: 2, title: next, source: seed + "/" + next, size: 1 << 30, category: 5040),
+                                       Item(n: 3, title: goneToo, source: nil, size: 3 << 30, category: 5040)])
+        let episode5 = try XCTUnwrap(try object(["wanted", "add", "tv", "Harbor Lights", "--season", "1", "--episode", "5"])["id"] as? Int)
+        let episode6 = try XCTUnwrap(try object(["wanted", "add", "tv", "Harbor Lights", "--season", "1", "--episode", "6"])["id"] as? Int)
+
+        let sync = try st(["rss", "sync", "--json"], nil)
+        XCTAssertNotEqual(sync.status, 0, "episode 6 got nothing")
+        let report = try XCTUnwrap(try h.json(sync) as? [String: Any])
+        let grabs = try XCTUnwrap(report["grabs"] as? [[String: Any]])
+        XCTAssertEqual(grabs.map { $0["title"] as? String }, [next], "the next best, in the same sync: \(report)")
+        XCTAssertEqual(grabs.first?["wanted_id"] as? Int, episode5)
+        XCTAssertEqual(try h.list(home: home).map { $0["info_hash"] as? String }, [hashes[2]])
+        let passed = try XCTUnwrap(report["passed_over"] as? [String])
+        XCTAssertEqual(passed.count, 1, "\(passed)")
+        XCTAssertTrue(passed.first?.contains("wanted #\(episode5)") == true && passed.first?.contains("HTTP 404") == true, "\(passed)")
+        let failures = try XCTUnwrap(report["failures"] as? [String])
+        XCTAssertEqual(failures.count, 1, "\(failures)")
+        XCTAssertTrue(failures.first?.contains("wanted #\(episode6)") == true && failures.first?.contains("no longer there") == true, "\(failures)")
+        XCTAssertFalse(sync.stdout.contains("apikey=\(apiKey)") || sync.stderr.contains(apiKey), "the link's key stays hidden")
+        XCTAssertTrue(try array(["blocklist", "list"]).isEmpty, "a gone link is not blocklisted: the indexer may list it again")
+        let statuses = Dictionary(uniqueKeysWithValues: try array(["wanted", "list"]).map { ($0["id"] as? Int ?? 0, $0["status"] as? String ?? "") })
+        XCTAssertEqual(statuses, [episode5: "grabbed", episode6: "wanted"])
+    }
+
     func testALoginPageInsteadOfATorrentIsNotBlocklisted() throws {
         let best = "Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP"
         try startIndexer([Item(n: 1, title: best, source: nil, size: 3 << 30, category: 5040)])

@@ -44,7 +44,8 @@ public enum HTTPFetcher {
         throw EngineError.failed("\(redacted(url)): redirects more than \(maxRedirects) times")
     }
 
-    /// Fetches a .torrent (or the magnet an indexer redirects to).
+    /// Fetches a .torrent (or the magnet an indexer redirects to). A link the server says is
+    /// gone (HTTP 404 or 410: the torrent was deleted or nuked) is `EngineError.notFound`.
     public static func fetchTorrent(url: String, interface: String? = nil, maxBytes: Int = 20 * 1024 * 1024) async throws -> TorrentLink {
         if url.lowercased().hasPrefix("magnet:") { return .magnet(url) }
         switch try await getFollowing(url, interface: interface, maxBytes: maxBytes, timeoutSeconds: 30) {
@@ -54,6 +55,9 @@ public enum HTTPFetcher {
             }
             return .magnet(target)
         case .response(let response):
+            if response.status == 404 || response.status == 410 {
+                throw EngineError.notFound("\(redacted(url)): the server answered HTTP \(response.status): the torrent is no longer there")
+            }
             guard (200..<300).contains(response.status) else {
                 throw EngineError.failed("\(redacted(url)): the server answered HTTP \(response.status)")
             }

@@ -19,6 +19,9 @@ extension TorrentService {
             case torrent
             /// The same info-hash is in the client already, as this torrent.
             case alreadyAdded(Int64)
+            /// The link's server says the torrent is gone (HTTP 404 or 410): this one cannot be had,
+            /// but nothing is wrong with it either.
+            case gone
             /// Something else: room, save path, network, libtorrent, the database.
             case elsewhere
         }
@@ -181,6 +184,7 @@ extension TorrentService {
             } catch let error as EngineError {
                 // A link that is not http(s) is the release's fault; a server that did not answer is not.
                 if case .invalid = error { throw AddRefusal(error, cause: .torrent) }
+                if case .notFound = error { throw AddRefusal(error, cause: .gone) }
                 throw error
             }
             switch link {

@@ -57,7 +57,7 @@ extension AcquisitionService {
 
     /// Adds the release to the torrent client and writes the grab; the one path every grab takes.
     /// A torrent that is in the client already (added by hand) is taken over for the grab; a
-    /// refused add is thrown as a `GrabRefusal` that says whether the release was at fault.
+    /// refused add is thrown as a `GrabRefusal` that says what is to blame.
     ///
     /// The torrent goes into the type's category (`seedtui-tv`, made under `default_save_path`
     /// when missing) with the tag `wanted:ID`, so it can be found in `list` by either.
@@ -81,7 +81,9 @@ extension AcquisitionService {
             let failure = error.error.replacingMessage("grab of '\(r.title)' from \(r.indexer) failed: \(error.error.message)")
             switch error.cause {
             case .torrent:
-                throw GrabRefusal(error: failure, releaseAtFault: true)
+                throw GrabRefusal(error: failure, fault: .release)
+            case .gone:
+                throw GrabRefusal(error: failure, fault: .gone)
             case .alreadyAdded(let id):
                 // Added by hand (or by another program) before the grab: that download serves the
                 // grab, unless a grab already follows it (the same result grabbed twice).
@@ -93,13 +95,13 @@ extension AcquisitionService {
                 if let live = live ?? nil {
                     throw GrabRefusal(error: .invalid("'\(r.title)' is already grabbed as torrent #\(id) (grab #\(live.grabId)"
                                                       + (live.wantedId.map { " for wanted #\($0)" } ?? "") + "); it is not grabbed twice"),
-                                      releaseAtFault: false)
+                                      fault: .elsewhere)
                 }
-                guard let existing = await links.torrents.snapshot(id) else { throw GrabRefusal(error: failure, releaseAtFault: false) }
+                guard let existing = await links.torrents.snapshot(id) else { throw GrabRefusal(error: failure, fault: .elsewhere) }
                 snapshot = existing
                 adopted = true
             case .elsewhere:
-                throw GrabRefusal(error: failure, releaseAtFault: false)
+                throw GrabRefusal(error: failure, fault: .elsewhere)
             }
         }
         let now = Self.now()

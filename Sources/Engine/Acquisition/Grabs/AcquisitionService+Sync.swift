@@ -135,9 +135,10 @@ extension AcquisitionService {
     }
 
     /// Matches, then grabs each item's best release; a release is taken once even when two
-    /// items accept it. A grab that cannot start is reported, and blocklisted when the release
-    /// itself is at fault (a bad .torrent; see `GrabRefusal`), so the next best one is tried next time.
-    /// `keys` are the blocklist and grab-history keys, read once per sync and kept current here.
+    /// items accept it. A release that cannot be grabbed because of itself (a bad .torrent,
+    /// blocklisted) or because its link is gone makes way for the item's next best one at once
+    /// (see `GrabRefusal`); it is noted in `passedOver`, and the sync fails only for an item that
+    /// got nothing. `keys` are the blocklist and grab-history keys, read once per sync and kept current here.
     func grabBest(_ releases: [IndexerRelease], wants: [GrabMatcher.Want], keys known: inout (blocklist: [String: String], grabbed: Set<String>),
                   into report: inout SyncReport) async throws {
         guard !releases.isEmpty, !wants.isEmpty else { return }
@@ -145,21 +146,37 @@ extension AcquisitionService {
         report.judged += result.judged
         report.accepted += result.accepted
         for pick in result.picks {
-            let keys = BlocklistSpecification.keys(pick.decision.release)
-            if keys.contains(where: known.grabbed.contains) { continue }
-            do {
-                let outcome = try await grab(pick.decision, wanted: pick.want.item, type: pick.want.item.type, upgrade: pick.upgrade)
-                report.grabs.append(outcome)
-                known.grabbed.formUnion(keys)
-            } catch {
-                let refusal = GrabRefusal(error)
-                report.failures.append("wanted #\(pick.want.item.id ?? 0) \(pick.want.item.label): \(refusal.error.message)")
-                history.record(.error, "grab", hash: nil, id: nil, refusal.error.message)
-                if refusal.releaseAtFault {
-                    await blocklist(pick.decision.release, wantedId: pick.want.item.id, reason: "grab failed: \(refusal.error.message)")
-                    for key in keys { known.blocklist[key] = "grab failed" }
+            let label = "wanted #\(pick.want.item.id ?? 0) \(pick.want.item.label)"
+            var passed: [String] = []
+            var lastRefusal: GrabRefusal?
+            for decision in [pick.decision] + pick.alternatives {
+                let keys = BlocklistSpecification.keys(decision.release)
+                // Taken for another item in this sync (a season pack for two episodes): it serves this one too.
+                if keys.contains(where: known.grabbed.contains) { lastRefusal = nil; break }
+                do {
+                    let outcome = try await grab(decision, wanted: pick.want.item, type: pick.want.item.type, upgrade: pick.upgrade)
+                    report.grabs.append(outcome)
+                    known.grabbed.formUnion(keys)
+                    lastRefusal = nil
+                    break
+                } catch {
+                    let refusal = GrabRefusal(error)
+                    lastRefusal = refusal
+                    history.record(refusal.fault == .elsewhere ? .error : .warning, "grab", hash: nil, id: nil, refusal.error.message)
+                    if refusal.fault == .release {
+                        await blocklist(decision.release, wantedId: pick.want.item.id, reason: "grab failed: \(refusal.error.message)")
+                        for key in keys { known.blocklist[key] = "grab failed" }
+                    }
+                    if refusal.fault == .elsewhere { break }
+                    passed.append("\(label): \(refusal.error.message)")
                 }
             }
+            if let lastRefusal {
+                // Nothing grabbed: the last reason is the item's failure, the ones before were passed over.
+                if lastRefusal.fault != .elsewhere { passed.removeLast() }
+                report.failures.append("\(label): \(lastRefusal.error.message)")
+            }
+            report.passedOver += passed
         }
     }
 }

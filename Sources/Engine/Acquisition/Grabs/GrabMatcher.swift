@@ -28,6 +28,9 @@ public struct GrabMatcher: Sendable {
     public struct Pick: Sendable {
         public var want: Want
         public var decision: Decision
+        /// The next best accepted releases, best first (at most `GrabMatcher.fallbacks`): tried in
+        /// turn, in the same sync, when the chosen one's link is gone or its torrent is bad.
+        public var alternatives: [Decision] = []
         /// The item already has something: this replaces it with a better quality.
         public var upgrade: Bool { want.have != nil }
     }
@@ -37,6 +40,10 @@ public struct GrabMatcher: Sendable {
         public var judged: Int
         public var accepted: Int
     }
+
+    /// How many releases past the best one a sync tries for an item: enough to get past a nuked
+    /// release or two, few enough that an indexer whose links all fail costs little.
+    public static let fallbacks = 4
 
     public let wants: [Want]
     let engine: DecisionEngine
@@ -70,10 +77,11 @@ public struct GrabMatcher: Sendable {
         return found
     }
 
-    /// The best accepted release per item, judged against the history keys (blocklist, grabbed).
+    /// The best accepted release per item, and the next best ones in `DecisionEngine.before`'s
+    /// order, judged against the history keys (blocklist, grabbed).
     public func pick(_ releases: [IndexerRelease], blocklist: [String: String] = [:], grabbed: Set<String> = [],
                      now: Date = Date()) -> Result {
-        var best: [Int: Decision] = [:]
+        var ranked: [Int: [Decision]] = [:]
         var judged = 0, accepted = 0
         for release in releases {
             for i in candidates(for: release) {
@@ -84,12 +92,17 @@ public struct GrabMatcher: Sendable {
                 judged += 1
                 guard decision.accepted else { continue }
                 accepted += 1
-                if let current = best[i], !DecisionEngine.before(decision, current, profile: w.profile) { continue }
-                best[i] = decision
+                // Kept best first; of two that rank the same, the first listed stays first.
+                var list = ranked[i, default: []]
+                let at = list.firstIndex { DecisionEngine.before(decision, $0, profile: w.profile) } ?? list.count
+                guard at <= Self.fallbacks else { continue }
+                list.insert(decision, at: at)
+                if list.count > Self.fallbacks + 1 { list.removeLast() }
+                ranked[i] = list
             }
         }
-        let picks = best.keys.sorted { (wants[$0].item.id ?? 0, $0) < (wants[$1].item.id ?? 0, $1) }
-            .map { Pick(want: wants[$0], decision: best[$0]!) }
+        let picks = ranked.keys.sorted { (wants[$0].item.id ?? 0, $0) < (wants[$1].item.id ?? 0, $1) }
+            .map { Pick(want: wants[$0], decision: ranked[$0]![0], alternatives: Array(ranked[$0]!.dropFirst())) }
         return Result(picks: picks, judged: judged, accepted: accepted)
     }
 }

@@ -1,7 +1,8 @@
 /// What one `rss sync` or `wanted search` did: per-indexer outcomes, the matching, the grabs.
 ///
 /// A sync run from cron needs to say which indexer failed (and rests) as much as what it
-/// grabbed; `failures` holds grabs that were chosen but could not be started, one line each.
+/// grabbed; `failures` holds items whose chosen releases could not be started, one line each,
+/// and `passedOver` the releases that made way for an item's next best (a gone link, a bad torrent).
 public struct SyncReport: Codable, Sendable {
     public var outcomes: [Methods.Search.Outcome]
     /// Releases read from all indexers.
@@ -13,6 +14,7 @@ public struct SyncReport: Codable, Sendable {
     public var accepted: Int
     public var grabs: [GrabOutcome]
     public var failures: [String]
+    public var passedOver: [String]
     public var elapsedMs: Int64
 
     init(outcomes: [Methods.Search.Outcome] = [], wanted: Int) {
@@ -23,11 +25,13 @@ public struct SyncReport: Codable, Sendable {
         accepted = 0
         grabs = []
         failures = []
+        passedOver = []
         elapsedMs = 0
     }
 
     enum CodingKeys: String, CodingKey {
         case outcomes, releases, wanted, judged, accepted, grabs, failures
+        case passedOver = "passed_over"
         case elapsedMs = "elapsed_ms"
     }
 }

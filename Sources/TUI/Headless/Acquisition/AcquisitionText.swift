@@ -74,12 +74,13 @@ enum AcquisitionText {
                            + (g.upgrade ? " (upgrade)" : "") + " as torrent #\(g.torrentId)")
     }
 
-    /// Prints a sync or wanted search: failing and resting indexers on stderr, grabs on stdout;
-    /// throws exit 1 when no indexer answered.
+    /// Prints a sync or wanted search: failing and resting indexers and releases passed over on
+    /// stderr, grabs on stdout; throws exit 1 when no indexer answered or an item got nothing.
     static func finish(_ report: SyncReport, json: Bool) throws {
         for o in report.outcomes where o.status != "ok" {
             Console.error(TerminalText.inert("indexer \(o.indexer): \(o.status)" + (o.message.map { ": \($0)" } ?? "")))
         }
+        for p in report.passedOver { Console.error(TerminalText.inert(p + "; the next best release was tried")) }
         for f in report.failures { Console.error(TerminalText.inert(f)) }
         if json {
             try Console.writeJSON(report)
@@ -89,7 +90,9 @@ enum AcquisitionText {
             }
             for g in report.grabs { Console.out(grabLine(g)) }
             Console.out("\(plural(report.releases, "release")) against \(plural(report.wanted, "wanted item")): "
-                        + "\(report.accepted) accepted, \(report.grabs.count) grabbed, \(report.failures.count) failed in \(report.elapsedMs) ms")
+                        + "\(report.accepted) accepted, \(report.grabs.count) grabbed, "
+                        + (report.passedOver.isEmpty ? "" : "\(report.passedOver.count) passed over, ")
+                        + "\(report.failures.count) failed in \(report.elapsedMs) ms")
         }
         if !report.outcomes.isEmpty, !report.outcomes.contains(where: { $0.status == "ok" }) { throw ExitCode(ExitStatus.failed) }
         if !report.failures.isEmpty { throw ExitCode(ExitStatus.failed) }
