@@ -35,6 +35,9 @@ final class AcquisitionRecoveryTests: AcquisitionTestCase {
                 if q.get("apikey") != key:
                     return self.send(200, '<error code="100" description="Incorrect user credentials"/>')
                 if u.path.startswith("/dl/"):
+                    open(os.path.join(state, "downloads.log"), "a").write(u.path + "\n")
+                    # A "limit" file: the site's download quota is used up.
+                    if os.path.exists(os.path.join(state, "limit")): return self.send(429, "limit reached", "text/plain")
                     p = os.path.join(state, os.path.basename(u.path))
                     if os.path.exists(p): return self.send(200, open(p, "rb").read(), "application/x-bittorrent")
                     return self.send(404, "gone", "text/plain")
@@ -402,6 +405,35 @@ final class AcquisitionRecoveryTests: AcquisitionTestCase {
         XCTAssertTrue(try array(["blocklist", "list"]).isEmpty, "a gone link is not blocklisted: the indexer may list it again")
         let statuses = Dictionary(uniqueKeysWithValues: try array(["wanted", "list"]).map { ($0["id"] as? Int ?? 0, $0["status"] as? String ?? "") })
         XCTAssertEqual(statuses, [episode5: "grabbed", episode6: "wanted"])
+    }
+
+    func testADownloadLimitRestsTheIndexerWithoutFailingTheSyncOrBlocklisting() throws {
+        let seed = h.path("seed")
+        let best = "Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP", next = "Harbor.Lights.S01E05.720p.HDTV.x264-TIDE"
+        for name in [best, next] { _ = try h.payload("seed/\(name)/\(name.lowercased()).mkv", bytes: 64 << 10) }
+        try startIndexer([Item(n: 1, title: best, source: seed + "/" + best, size: 3 << 30, category: 5040),
+                          Item(n: 2, title: next, source: seed + "/" + next, size: 1 << 30, category: 5040)])
+        try "".write(toFile: h.path("torznab/limit"), atomically: true, encoding: .utf8)
+        try st(["wanted", "add", "tv", "Harbor Lights", "--season", "1", "--episode", "5"])
+
+        let sync = try st(["rss", "sync", "--json"])
+        let report = try XCTUnwrap(try h.json(sync) as? [String: Any])
+        XCTAssertEqual((report["grabs"] as? [Any])?.count, 0, "\(report)")
+        XCTAssertEqual((report["failures"] as? [String])?.count, 0, "an indexer's limit is not the item's failure: \(report)")
+        let passed = try XCTUnwrap(report["passed_over"] as? [String])
+        XCTAssertEqual(passed.count, 1, "\(passed)")
+        XCTAssertTrue(passed.first?.contains("HTTP 429") == true, "\(passed)")
+        let downloads = try String(contentsOfFile: h.path("torznab/downloads.log"), encoding: .utf8)
+        XCTAssertEqual(downloads.split(separator: "\n").count, 1, "the indexer's other release is left alone: \(downloads)")
+        XCTAssertTrue(try array(["blocklist", "list"]).isEmpty)
+        XCTAssertEqual(try array(["indexer", "list"]).first?["status"] as? String, "backoff")
+        XCTAssertEqual(try array(["wanted", "list"]).first?["status"] as? String, "wanted")
+
+        // The next sync leaves the resting indexer alone (and, with no other indexer, says nothing answered).
+        let again = try st(["rss", "sync"], nil)
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("indexer recovery: skipped"), again.stderr)
+        XCTAssertEqual(try String(contentsOfFile: h.path("torznab/downloads.log"), encoding: .utf8).split(separator: "\n").count, 1)
     }
 
     func testALoginPageInsteadOfATorrentIsNotBlocklisted() throws {

@@ -11,6 +11,14 @@ public enum HTTPFetcher {
         case magnet(String)
     }
 
+    /// A .torrent link that answered with an HTTP error: the status tells a torrent that is gone
+    /// (404, 410) and a used-up download quota (429) from a server that is merely failing.
+    public struct LinkStatusError: Error, Sendable {
+        public let status: Int
+        /// One line, the link's key redacted.
+        public let message: String
+    }
+
     public struct Response: Sendable {
         public var status: Int
         public var body: Data
@@ -44,8 +52,8 @@ public enum HTTPFetcher {
         throw EngineError.failed("\(redacted(url)): redirects more than \(maxRedirects) times")
     }
 
-    /// Fetches a .torrent (or the magnet an indexer redirects to). A link the server says is
-    /// gone (HTTP 404 or 410: the torrent was deleted or nuked) is `EngineError.notFound`.
+    /// Fetches a .torrent (or the magnet an indexer redirects to); an HTTP error status is a
+    /// `LinkStatusError`.
     public static func fetchTorrent(url: String, interface: String? = nil, maxBytes: Int = 20 * 1024 * 1024) async throws -> TorrentLink {
         if url.lowercased().hasPrefix("magnet:") { return .magnet(url) }
         switch try await getFollowing(url, interface: interface, maxBytes: maxBytes, timeoutSeconds: 30) {
@@ -55,11 +63,13 @@ public enum HTTPFetcher {
             }
             return .magnet(target)
         case .response(let response):
-            if response.status == 404 || response.status == 410 {
-                throw EngineError.notFound("\(redacted(url)): the server answered HTTP \(response.status): the torrent is no longer there")
-            }
             guard (200..<300).contains(response.status) else {
-                throw EngineError.failed("\(redacted(url)): the server answered HTTP \(response.status)")
+                let meaning = switch response.status {
+                case 404, 410: ": the torrent is no longer there"
+                case 429: ": too many downloads; the site's download limit is reached"
+                default: ""
+                }
+                throw LinkStatusError(status: response.status, message: "\(redacted(url)): the server answered HTTP \(response.status)\(meaning)")
             }
             return .file(response.body)
         }

@@ -22,6 +22,8 @@ extension TorrentService {
             /// The link's server says the torrent is gone (HTTP 404 or 410): this one cannot be had,
             /// but nothing is wrong with it either.
             case gone
+            /// The link's server says too many downloads (HTTP 429): its quota is used up for now.
+            case limited
             /// Something else: room, save path, network, libtorrent, the database.
             case elsewhere
         }
@@ -184,8 +186,15 @@ extension TorrentService {
             } catch let error as EngineError {
                 // A link that is not http(s) is the release's fault; a server that did not answer is not.
                 if case .invalid = error { throw AddRefusal(error, cause: .torrent) }
-                if case .notFound = error { throw AddRefusal(error, cause: .gone) }
                 throw error
+            } catch let refused as HTTPFetcher.LinkStatusError {
+                // An HTTP error is a failure (exit 1) to a person adding a link; the cause tells a grab more.
+                let cause: AddRefusal.Cause = switch refused.status {
+                case 404, 410: .gone
+                case 429: .limited
+                default: .elsewhere
+                }
+                throw AddRefusal(EngineError.failed(refused.message), cause: cause)
             }
             switch link {
             case .file(let data):

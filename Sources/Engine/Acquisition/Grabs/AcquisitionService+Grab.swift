@@ -84,6 +84,8 @@ extension AcquisitionService {
                 throw GrabRefusal(error: failure, fault: .release)
             case .gone:
                 throw GrabRefusal(error: failure, fault: .gone)
+            case .limited:
+                throw GrabRefusal(error: failure, fault: .indexerLimit)
             case .alreadyAdded(let id):
                 // Added by hand (or by another program) before the grab: that download serves the
                 // grab, unless a grab already follows it (the same result grabbed twice).

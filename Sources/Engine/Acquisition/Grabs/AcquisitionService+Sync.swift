@@ -136,47 +136,75 @@ extension AcquisitionService {
 
     /// Matches, then grabs each item's best release; a release is taken once even when two
     /// items accept it. A release that cannot be grabbed because of itself (a bad .torrent,
-    /// blocklisted) or because its link is gone makes way for the item's next best one at once
-    /// (see `GrabRefusal`); it is noted in `passedOver`, and the sync fails only for an item that
-    /// got nothing. `keys` are the blocklist and grab-history keys, read once per sync and kept current here.
+    /// blocklisted), because its link is gone, or because its indexer's download limit is reached
+    /// (the indexer then rests, and its other releases are left for later) makes way for the
+    /// item's next best one at once (see `GrabRefusal`). Those are noted in `passedOver`; the sync
+    /// fails for an item that got nothing for a reason of its own, not for an indexer's limit.
+    /// `keys` are the blocklist and grab-history keys, read once per sync and kept current here.
     func grabBest(_ releases: [IndexerRelease], wants: [GrabMatcher.Want], keys known: inout (blocklist: [String: String], grabbed: Set<String>),
                   into report: inout SyncReport) async throws {
         guard !releases.isEmpty, !wants.isEmpty else { return }
         let result = GrabMatcher(wants: wants, engine: decisions).pick(releases, blocklist: known.blocklist, grabbed: known.grabbed)
         report.judged += result.judged
         report.accepted += result.accepted
+        var resting = Set<String>()
         for pick in result.picks {
             let label = "wanted #\(pick.want.item.id ?? 0) \(pick.want.item.label)"
             var passed: [String] = []
-            var lastRefusal: GrabRefusal?
-            for decision in [pick.decision] + pick.alternatives {
+            // Why the item got nothing, when the reason is its own (not an indexer's limit).
+            var failure: String?
+            candidates: for decision in [pick.decision] + pick.alternatives where !resting.contains(decision.release.indexer) {
                 let keys = BlocklistSpecification.keys(decision.release)
                 // Taken for another item in this sync (a season pack for two episodes): it serves this one too.
-                if keys.contains(where: known.grabbed.contains) { lastRefusal = nil; break }
+                if keys.contains(where: known.grabbed.contains) { failure = nil; break }
                 do {
                     let outcome = try await grab(decision, wanted: pick.want.item, type: pick.want.item.type, upgrade: pick.upgrade)
                     report.grabs.append(outcome)
                     known.grabbed.formUnion(keys)
-                    lastRefusal = nil
+                    failure = nil
                     break
                 } catch {
                     let refusal = GrabRefusal(error)
-                    lastRefusal = refusal
+                    let line = "\(label): \(refusal.error.message)"
                     history.record(refusal.fault == .elsewhere ? .error : .warning, "grab", hash: nil, id: nil, refusal.error.message)
-                    if refusal.fault == .release {
+                    switch refusal.fault {
+                    case .release:
                         await blocklist(decision.release, wantedId: pick.want.item.id, reason: "grab failed: \(refusal.error.message)")
                         for key in keys { known.blocklist[key] = "grab failed" }
+                        passed.append(line)
+                        failure = line
+                    case .gone:
+                        passed.append(line)
+                        failure = line
+                    case .indexerLimit:
+                        resting.insert(decision.release.indexer)
+                        await restForDownloadLimit(decision.release)
+                        passed.append(line)
+                        failure = nil
+                    case .elsewhere:
+                        failure = line
+                        break candidates
                     }
-                    if refusal.fault == .elsewhere { break }
-                    passed.append("\(label): \(refusal.error.message)")
                 }
             }
-            if let lastRefusal {
-                // Nothing grabbed: the last reason is the item's failure, the ones before were passed over.
-                if lastRefusal.fault != .elsewhere { passed.removeLast() }
-                report.failures.append("\(label): \(lastRefusal.error.message)")
+            if let failure {
+                // The last reason is the item's failure; the ones before it were passed over.
+                if passed.last == failure { passed.removeLast() }
+                report.failures.append(failure)
             }
             report.passedOver += passed
+        }
+    }
+
+    /// An indexer whose download link answered HTTP 429 has used up its download quota: it rests
+    /// as it does when its API says so, and a sync leaves it alone until then.
+    func restForDownloadLimit(_ release: IndexerRelease) async {
+        guard let id = release.indexerId else { return }
+        do {
+            guard var record = try await store.pool.read({ try IndexerRecord.fetchOne($0, key: id) }) else { return }
+            _ = try await recordFailure(&record, .limitReached(description: "HTTP 429 on a download link"))
+        } catch {
+            logger.error("indexer \(release.indexer): its download limit could not be recorded: \(error)")
         }
     }
 }

@@ -12,6 +12,9 @@ struct GrabRefusal: Error {
         case release
         /// Its link answers that the torrent is no longer there: the next best is tried.
         case gone
+        /// Its indexer refuses downloads for now (HTTP 429, a used-up quota): the indexer rests, and
+        /// the next best from another indexer is tried.
+        case indexerLimit
         /// The client, the disk, the network: nothing more is tried until the next sync.
         case elsewhere
     }

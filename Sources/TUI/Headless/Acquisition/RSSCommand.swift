@@ -16,8 +16,8 @@ struct RSSCommand: ParsableCommand {
                 Safe to run as often as cron likes: a release grabbed or blocklisted before is never taken again, and an item \
                 already grabbed or on disk only takes an upgrade its profile still wants. Indexers resting after failures are \
                 skipped and named on stderr. A release whose link is gone or whose torrent is bad makes way for the item's \
-                next best in the same sync, and is named on stderr. Exits 1 when no indexer answered or an item got nothing \
-                it was chosen for.
+                next best in the same sync, and is named on stderr; a download link answering HTTP 429 rests its indexer. \
+                Exits 1 when no indexer answered or an item got nothing for a reason of its own.
                 """)
         @OptionGroup var global: GlobalOptions
 
