@@ -29,6 +29,7 @@ extension AcquisitionService {
         do {
             return try await grab(decision, wanted: wanted, type: type, upgrade: wanted?.status != .wanted && wanted != nil)
         } catch let refusal as GrabRefusal {
+            if refusal.fault == .indexerLimit { await restForDownloadLimit(decision.release) }
             throw refusal.error
         }
     }
