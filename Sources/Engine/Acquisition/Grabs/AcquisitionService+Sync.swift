@@ -139,7 +139,8 @@ extension AcquisitionService {
     /// blocklisted), because its link is gone, or because its indexer's download limit is reached
     /// (the indexer then rests, and its other releases are left for later) makes way for the
     /// item's next best one at once (see `GrabRefusal`). Those are noted in `passedOver`; the sync
-    /// fails for an item that got nothing for a reason of its own, not for an indexer's limit.
+    /// fails for an item that got nothing when a reason was its own (a gone link, a bad torrent,
+    /// the disk), not when only an indexer's limit stood in the way.
     /// `keys` are the blocklist and grab-history keys, read once per sync and kept current here.
     func grabBest(_ releases: [IndexerRelease], wants: [GrabMatcher.Want], keys known: inout (blocklist: [String: String], grabbed: Set<String>),
                   into report: inout SyncReport) async throws {
@@ -147,16 +148,24 @@ extension AcquisitionService {
         let result = GrabMatcher(wants: wants, engine: decisions).pick(releases, blocklist: known.blocklist, grabbed: known.grabbed)
         report.judged += result.judged
         report.accepted += result.accepted
+        // Indexers whose download limit was reached, and links found gone, in this call: not tried again.
         var resting = Set<String>()
+        var gone = Set<String>()
         for pick in result.picks {
             let label = "wanted #\(pick.want.item.id ?? 0) \(pick.want.item.label)"
             var passed: [String] = []
-            // Why the item got nothing, when the reason is its own (not an indexer's limit).
-            var failure: String?
+            // Why the item got nothing, when the reason is its own (not an indexer's limit), and
+            // where that line sits in `passed`, to be reported once.
+            var failure: (line: String, passedAt: Int?)?
             candidates: for decision in [pick.decision] + pick.alternatives where !resting.contains(decision.release.indexer) {
                 let keys = BlocklistSpecification.keys(decision.release)
                 // Taken for another item in this sync (a season pack for two episodes): it serves this one too.
                 if keys.contains(where: known.grabbed.contains) { failure = nil; break }
+                // Blocklisted or found gone for another item a moment ago: said there already.
+                if keys.contains(where: { known.blocklist[$0] != nil || gone.contains($0) }) {
+                    failure = failure ?? ("\(label): '\(decision.release.title)' from \(decision.release.indexer) cannot be grabbed (see above)", nil)
+                    continue
+                }
                 do {
                     let outcome = try await grab(decision, wanted: pick.want.item, type: pick.want.item.type, upgrade: pick.upgrade)
                     report.grabs.append(outcome)
@@ -171,26 +180,26 @@ extension AcquisitionService {
                     case .release:
                         await blocklist(decision.release, wantedId: pick.want.item.id, reason: "grab failed: \(refusal.error.message)")
                         for key in keys { known.blocklist[key] = "grab failed" }
+                        failure = (line, passed.count)
                         passed.append(line)
-                        failure = line
                     case .gone:
+                        gone.formUnion(keys)
+                        failure = (line, passed.count)
                         passed.append(line)
-                        failure = line
                     case .indexerLimit:
                         resting.insert(decision.release.indexer)
                         await restForDownloadLimit(decision.release)
                         passed.append(line)
-                        failure = nil
                     case .elsewhere:
-                        failure = line
+                        failure = (line, nil)
                         break candidates
                     }
                 }
             }
             if let failure {
-                // The last reason is the item's failure; the ones before it were passed over.
-                if passed.last == failure { passed.removeLast() }
-                report.failures.append(failure)
+                // Nothing grabbed: the item's own last reason is its failure, reported there only.
+                if let at = failure.passedAt { passed.remove(at: at) }
+                report.failures.append(failure.line)
             }
             report.passedOver += passed
         }

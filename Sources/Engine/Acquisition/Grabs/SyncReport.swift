@@ -34,4 +34,18 @@ public struct SyncReport: Codable, Sendable {
         case passedOver = "passed_over"
         case elapsedMs = "elapsed_ms"
     }
+
+    /// `passed_over` may be missing: an engine started by an older binary does not send it.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        outcomes = try c.decode([Methods.Search.Outcome].self, forKey: .outcomes)
+        releases = try c.decode(Int.self, forKey: .releases)
+        wanted = try c.decode(Int.self, forKey: .wanted)
+        judged = try c.decode(Int.self, forKey: .judged)
+        accepted = try c.decode(Int.self, forKey: .accepted)
+        grabs = try c.decode([GrabOutcome].self, forKey: .grabs)
+        failures = try c.decode([String].self, forKey: .failures)
+        passedOver = try c.decodeIfPresent([String].self, forKey: .passedOver) ?? []
+        elapsedMs = try c.decode(Int64.self, forKey: .elapsedMs)
+    }
 }

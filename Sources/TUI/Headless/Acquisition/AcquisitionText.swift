@@ -80,7 +80,7 @@ enum AcquisitionText {
         for o in report.outcomes where o.status != "ok" {
             Console.error(TerminalText.inert("indexer \(o.indexer): \(o.status)" + (o.message.map { ": \($0)" } ?? "")))
         }
-        for p in report.passedOver { Console.error(TerminalText.inert(p + "; the next best release was tried")) }
+        for p in report.passedOver { Console.error(TerminalText.inert("passed over: " + p)) }
         for f in report.failures { Console.error(TerminalText.inert(f)) }
         if json {
             try Console.writeJSON(report)
