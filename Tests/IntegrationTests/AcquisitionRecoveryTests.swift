@@ -90,6 +90,18 @@ final class AcquisitionRecoveryTests: AcquisitionTestCase {
         return hashes
     }
 
+    /// Episode 5 of Harbor Lights twice, each with a real .torrent: the best (1080p WEB-DL) and the
+    /// next best (720p HDTV), listed in that order; returns their titles and info-hashes by number.
+    @discardableResult
+    func startBestAndNext() throws -> (best: String, next: String, hashes: [Int: String]) {
+        let seed = h.path("seed")
+        let best = "Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP", next = "Harbor.Lights.S01E05.720p.HDTV.x264-TIDE"
+        for name in [best, next] { _ = try h.payload("seed/\(name)/\(name.lowercased()).mkv", bytes: 64 << 10) }
+        let hashes = try startIndexer([Item(n: 1, title: best, source: seed + "/" + best, size: 3 << 30, category: 5040),
+                                       Item(n: 2, title: next, source: seed + "/" + next, size: 1 << 30, category: 5040)])
+        return (best, next, hashes)
+    }
+
     /// Two tagged MP3s, a cover and an .nfo in `folder` under `root`.
     func album(_ root: String, _ folder: String) throws {
         guard Harness.which("ffmpeg") != nil else { throw XCTSkip("ffmpeg is needed to make the album") }
@@ -267,11 +279,7 @@ final class AcquisitionRecoveryTests: AcquisitionTestCase {
     }
 
     func testAGrabNobodySeedsIsRemovedAndTheNextBestTaken() throws {
-        let seed = h.path("seed")
-        let best = "Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP", next = "Harbor.Lights.S01E05.720p.HDTV.x264-TIDE"
-        for name in [best, next] { _ = try h.payload("seed/\(name)/\(name.lowercased()).mkv", bytes: 64 << 10) }
-        let hashes = try startIndexer([Item(n: 1, title: best, source: seed + "/" + best, size: 3 << 30, category: 5040),
-                                       Item(n: 2, title: next, source: seed + "/" + next, size: 1 << 30, category: 5040)])
+        let (best, next, hashes) = try startBestAndNext()
         try st(["config", "set", "grab_stall_timeout", "3"])
         let wantedId = try XCTUnwrap(try object(["wanted", "add", "tv", "Harbor Lights", "--season", "1", "--episode", "5"])["id"] as? Int)
         let first = try object(["rss", "sync"])
@@ -296,11 +304,7 @@ final class AcquisitionRecoveryTests: AcquisitionTestCase {
     }
 
     func testAGrabWhoseTorrentIsRemovedIsWantedAgainAndTheNextBestTaken() throws {
-        let seed = h.path("seed")
-        let best = "Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP", next = "Harbor.Lights.S01E05.720p.HDTV.x264-TIDE"
-        for name in [best, next] { _ = try h.payload("seed/\(name)/\(name.lowercased()).mkv", bytes: 64 << 10) }
-        try startIndexer([Item(n: 1, title: best, source: seed + "/" + best, size: 3 << 30, category: 5040),
-                          Item(n: 2, title: next, source: seed + "/" + next, size: 1 << 30, category: 5040)])
+        let (best, next, _) = try startBestAndNext()
         let wantedId = try XCTUnwrap(try object(["wanted", "add", "tv", "Harbor Lights", "--season", "1", "--episode", "5"])["id"] as? Int)
         let first = try object(["rss", "sync"])
         XCTAssertEqual((first["grabs"] as? [[String: Any]])?.map { $0["title"] as? String }, [best], "\(first)")
@@ -408,11 +412,7 @@ final class AcquisitionRecoveryTests: AcquisitionTestCase {
     }
 
     func testADownloadLimitRestsTheIndexerWithoutFailingTheSyncOrBlocklisting() throws {
-        let seed = h.path("seed")
-        let best = "Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP", next = "Harbor.Lights.S01E05.720p.HDTV.x264-TIDE"
-        for name in [best, next] { _ = try h.payload("seed/\(name)/\(name.lowercased()).mkv", bytes: 64 << 10) }
-        try startIndexer([Item(n: 1, title: best, source: seed + "/" + best, size: 3 << 30, category: 5040),
-                          Item(n: 2, title: next, source: seed + "/" + next, size: 1 << 30, category: 5040)])
+        try startBestAndNext()
         try "".write(toFile: h.path("torznab/limit"), atomically: true, encoding: .utf8)
         try st(["wanted", "add", "tv", "Harbor Lights", "--season", "1", "--episode", "5"])
 
