@@ -59,6 +59,17 @@ final class GrabDecisionTests: XCTestCase {
         XCTAssertEqual(bounded?.alternatives.last?.release.title, "Harbor.Lights.S01E05.720p.HDTV.x264-G5")
     }
 
+    func testAGoneLinkIsLeftAloneForAWhileThenAskedAgain() {
+        let wants = [GrabMatcher.Want(item: episode(1, "Harbor Lights", season: 1, episode: 5), profile: .standard)]
+        let best = release("Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP"), next = release("Harbor.Lights.S01E05.720p.HDTV.x264-TIDE")
+        var gone = GoneLinks()
+        gone.record(best, now: 1_000)
+        let during = GrabMatcher(wants: wants).pick([best, next], unavailable: gone.current(now: 1_000 + GoneLinks.memory - 1))
+        XCTAssertEqual(during.picks.first?.decision.release.title, next.title)
+        XCTAssertTrue(during.picks.first?.alternatives.isEmpty == true)
+        XCTAssertTrue(gone.current(now: 1_000 + GoneLinks.memory).isEmpty, "forgotten: the link is asked again")
+    }
+
     func testAReleaseGrabbedOrBlocklistedIsNeverTakenAgain() {
         let wants = [GrabMatcher.Want(item: episode(1, "Harbor Lights", season: 1, episode: 5), profile: .standard)]
         let releases = feed.map { release($0, hash: String(repeating: "a", count: 39) + String($0.count % 10)) }

@@ -38,15 +38,15 @@ final class GrabRecoveryTests: XCTestCase {
             }
             try db.execute(sql: "INSERT INTO blocklist(indexer, title, guid, info_hash, reason, added_at) VALUES ('x', 'Bad.Release', 'g-bb', 'bb', 'stalled', 0)")
         }
-        var (blocked, grabbed) = try await service.historyKeys()
-        XCTAssertEqual(grabbed, ["aa", "g-aa", "good.release", "cc", "g-cc", "live.release"])
-        XCTAssertEqual(blocked["bb"], "stalled")
+        var keys = try await service.historyKeys()
+        XCTAssertEqual(keys.grabbed, ["aa", "g-aa", "good.release", "cc", "g-cc", "live.release"])
+        XCTAssertEqual(keys.blocklist["bb"], "stalled")
         let entries = try await service.blocklistEntries()
         let entry = try XCTUnwrap(entries.first)
         try await service.removeBlocklisted(id: entry.id)
-        (blocked, grabbed) = try await service.historyKeys()
-        XCTAssertTrue(blocked.isEmpty)
-        XCTAssertFalse(grabbed.contains("bb"), "un-blocklisted, the failed release may be grabbed again")
+        keys = try await service.historyKeys()
+        XCTAssertTrue(keys.blocklist.isEmpty)
+        XCTAssertFalse(keys.grabbed.contains("bb"), "un-blocklisted, the failed release may be grabbed again")
         do {
             try await service.removeBlocklisted(id: entry.id)
             XCTFail("removed twice")
@@ -78,7 +78,7 @@ final class GrabRecoveryTests: XCTestCase {
         }
         XCTAssertEqual(grabs.map(\.1), ["removed", "imported", "removed", "grabbed", "failed"], "\(grabs)")
         XCTAssertEqual(wanted.map(\.1), ["wanted", "imported", "grabbed"], "wanted 3 still has a grab in flight")
-        let (_, grabbed) = try await service.historyKeys()
+        let grabbed = try await service.historyKeys().grabbed
         XCTAssertTrue(grabbed.contains("h10"), "a removed release is not grabbed again")
     }
 

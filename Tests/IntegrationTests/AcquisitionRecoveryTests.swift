@@ -409,6 +409,18 @@ final class AcquisitionRecoveryTests: AcquisitionTestCase {
         XCTAssertTrue(try array(["blocklist", "list"]).isEmpty, "a gone link is not blocklisted: the indexer may list it again")
         let statuses = Dictionary(uniqueKeysWithValues: try array(["wanted", "list"]).map { ($0["id"] as? Int ?? 0, $0["status"] as? String ?? "") })
         XCTAssertEqual(statuses, [episode5: "grabbed", episode6: "wanted"])
+
+        // The engine remembers the dead links for a while: the next sync does not ask for them
+        // again, and a search says why episode 6's release is left alone.
+        let again = try object(["rss", "sync"])
+        XCTAssertEqual((again["failures"] as? [String])?.count, 0, "\(again)")
+        XCTAssertEqual((again["grabs"] as? [Any])?.count, 0, "\(again)")
+        let asked = try String(contentsOfFile: h.path("torznab/downloads.log"), encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(asked.filter { $0.hasSuffix("/3.torrent") }.count, 1, "\(asked)")
+        let search = try object(["search", "Harbor", "Lights", "--type", "tv", "--season", "1", "--episode", "6"])
+        let decision = (search["releases"] as? [[String: Any]])?.first { ($0["release"] as? [String: Any])?["title"] as? String == goneToo }
+        let rejections = (decision?["rejections"] as? [[String: Any]])?.compactMap { $0["spec"] as? String } ?? []
+        XCTAssertEqual(rejections, ["unavailable"], "\(search)")
     }
 
     func testADownloadLimitRestsTheIndexerWithoutFailingTheSyncOrBlocklisting() throws {

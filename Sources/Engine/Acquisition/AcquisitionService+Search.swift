@@ -30,8 +30,9 @@ extension AcquisitionService {
         let (final, releases) = try await ask(all, request: request, interface: interface)
         let target = SearchTarget(type: request.type, title: request.query.text, year: request.query.year,
                                   season: request.query.season, episode: request.query.episode, strict: false)
-        let (blocklist, grabbed) = try await historyKeys()
-        let context = DecisionContext(profile: profile, target: target, blocklist: blocklist, grabbed: grabbed)
+        let keys = try await historyKeys()
+        let context = DecisionContext(profile: profile, target: target, blocklist: keys.blocklist, grabbed: keys.grabbed,
+                                      unavailable: keys.unavailable)
         let decided = decisions.decide(releases, context: context)
         lastSearch = decided
         lastSearchType = request.type
@@ -84,20 +85,28 @@ extension AcquisitionService {
         return (record, outcome, found, nil)
     }
 
-    /// Blocklisted identities with their reasons, and grabbed identities.
-    ///
-    /// A failed grab (its import failed, or it stalled) is not "grabbed": every failure
-    /// blocklists its release, so the blocklist alone keeps it from coming back, and
-    /// `blocklist remove` is then all it takes to let it be grabbed again. Grabs that are
-    /// downloading or imported stay grabbed for good.
     /// The keys a stored release is known by, as `BlocklistSpecification.keys` makes them for a
     /// new one: info-hash, guid and lowercased title.
     static func releaseKeys(_ row: Row) -> [String] {
         [row["info_hash"] as String?, row["guid"] as String?, (row["title"] as String?)?.lowercased()].compactMap { $0 }
     }
 
-    func historyKeys() async throws -> (blocklist: [String: String], grabbed: Set<String>) {
-        try await store.pool.read { db in
+    /// What the history says of releases, by identity, for the decisions of a search or sync.
+    struct HistoryKeys {
+        /// Blocklisted, with their reasons.
+        var blocklist: [String: String]
+        /// Grabbed. A failed grab (its import failed, or it stalled) is not "grabbed": every
+        /// failure blocklists its release, so the blocklist alone keeps it from coming back, and
+        /// `blocklist remove` is then all it takes to let it be grabbed again. Grabs that are
+        /// downloading or imported stay grabbed for good.
+        var grabbed: Set<String>
+        /// Links found gone a short while ago, with why (see `GoneLinks`).
+        var unavailable: [String: String]
+    }
+
+    func historyKeys() async throws -> HistoryKeys {
+        let unavailable = goneLinks.current(now: Self.now())
+        let (blocklist, grabbed) = try await store.pool.read { db in
             var blocked: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT title, guid, info_hash, reason FROM blocklist") {
                 let reason: String = row["reason"]
@@ -109,6 +118,7 @@ extension AcquisitionService {
             }
             return (blocked, grabbed)
         }
+        return HistoryKeys(blocklist: blocklist, grabbed: grabbed, unavailable: unavailable)
     }
 
     static func clock(_ date: Date) -> String {

@@ -24,6 +24,7 @@ public actor AcquisitionService {
     var lastSearchType: WantedType?
     /// Bytes and time of last progress per grabbed download, for the stalled-grab sweep.
     var stallClock = StallClock()
+    var goneLinks = GoneLinks()
     /// Torrents whose completion is being imported: a grab that finishes at once is reported
     /// both by the grab and by the torrent service, and must be imported (or failed) once.
     var importing = Set<Int64>()

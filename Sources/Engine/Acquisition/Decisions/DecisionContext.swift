@@ -10,15 +10,18 @@ public struct DecisionContext: Sendable {
     public var blocklist: [String: String]
     /// Identities already grabbed.
     public var grabbed: Set<String>
+    /// Identities whose link was found gone a short while ago, with why (see `GoneLinks`).
+    public var unavailable: [String: String]
     public var now: Date
 
     public init(profile: QualityProfile, target: SearchTarget? = nil, onDisk: String? = nil,
-                blocklist: [String: String] = [:], grabbed: Set<String> = [], now: Date = Date()) {
+                blocklist: [String: String] = [:], grabbed: Set<String> = [], unavailable: [String: String] = [:], now: Date = Date()) {
         self.profile = profile
         self.target = target
         self.onDisk = onDisk
         self.blocklist = blocklist
         self.grabbed = grabbed
+        self.unavailable = unavailable
         self.now = now
     }
 }

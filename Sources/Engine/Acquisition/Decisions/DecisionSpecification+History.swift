@@ -25,6 +25,17 @@ public struct BlocklistSpecification: DecisionSpecification {
     }
 }
 
+/// A release whose link was just found gone is left alone for a while (see `GoneLinks`).
+public struct UnavailableSpecification: DecisionSpecification {
+    public let name = "unavailable"
+    public init() {}
+    public func check(_ c: ReleaseCandidate, _ ctx: DecisionContext) -> String? {
+        guard !ctx.unavailable.isEmpty else { return nil }
+        for key in BlocklistSpecification.keys(c.release) { if let why = ctx.unavailable[key] { return why } }
+        return nil
+    }
+}
+
 /// A release grabbed before is not grabbed twice.
 public struct AlreadyGrabbedSpecification: DecisionSpecification {
     public let name = "already_grabbed"

@@ -11,6 +11,6 @@ public enum DecisionSpecifications {
     public static let all: [any DecisionSpecification] = [
         DownloadableSpecification(), SampleSpecification(), QualityAllowedSpecification(), UpgradeSpecification(),
         SizeSpecification(), SeedersSpecification(), MatchSpecification(), TermsSpecification(),
-        BlocklistSpecification(), AlreadyGrabbedSpecification(), AgeSpecification(), DelaySpecification(),
+        BlocklistSpecification(), UnavailableSpecification(), AlreadyGrabbedSpecification(), AgeSpecification(), DelaySpecification(),
     ]
 }

@@ -142,15 +142,14 @@ extension AcquisitionService {
     /// fails for an item that got nothing when a reason was its own (a gone link, a bad torrent,
     /// the disk), not when only an indexer's limit stood in the way.
     /// `keys` are the blocklist and grab-history keys, read once per sync and kept current here.
-    func grabBest(_ releases: [IndexerRelease], wants: [GrabMatcher.Want], keys known: inout (blocklist: [String: String], grabbed: Set<String>),
+    func grabBest(_ releases: [IndexerRelease], wants: [GrabMatcher.Want], keys known: inout HistoryKeys,
                   into report: inout SyncReport) async throws {
         guard !releases.isEmpty, !wants.isEmpty else { return }
-        let result = GrabMatcher(wants: wants, engine: decisions).pick(releases, blocklist: known.blocklist, grabbed: known.grabbed)
+        let result = GrabMatcher(wants: wants, engine: decisions).pick(releases, blocklist: known.blocklist, grabbed: known.grabbed, unavailable: known.unavailable)
         report.judged += result.judged
         report.accepted += result.accepted
-        // Indexers whose download limit was reached, and links found gone, in this call: not tried again.
+        // Indexers whose download limit was reached in this call: not asked again.
         var resting = Set<String>()
-        var gone = Set<String>()
         for pick in result.picks {
             let label = "wanted #\(pick.want.item.id ?? 0) \(pick.want.item.label)"
             var passed: [String] = []
@@ -162,7 +161,7 @@ extension AcquisitionService {
                 // Taken for another item in this sync (a season pack for two episodes): it serves this one too.
                 if keys.contains(where: known.grabbed.contains) { failure = nil; break }
                 // Blocklisted or found gone for another item a moment ago: said there already.
-                if keys.contains(where: { known.blocklist[$0] != nil || gone.contains($0) }) {
+                if keys.contains(where: { known.blocklist[$0] != nil || known.unavailable[$0] != nil }) {
                     failure = failure ?? ("\(label): '\(decision.release.title)' from \(decision.release.indexer) cannot be grabbed (see above)", nil)
                     continue
                 }
@@ -183,7 +182,8 @@ extension AcquisitionService {
                         failure = (line, passed.count)
                         passed.append(line)
                     case .gone:
-                        gone.formUnion(keys)
+                        let why = goneLinks.record(decision.release, now: Self.now())
+                        for key in keys { known.unavailable[key] = why }
                         failure = (line, passed.count)
                         passed.append(line)
                     case .indexerLimit:

@@ -78,16 +78,16 @@ public struct GrabMatcher: Sendable {
     }
 
     /// The best accepted release per item, and the next best ones in `DecisionEngine.before`'s
-    /// order, judged against the history keys (blocklist, grabbed).
+    /// order, judged against the history keys (blocklist, grabbed, links found gone).
     public func pick(_ releases: [IndexerRelease], blocklist: [String: String] = [:], grabbed: Set<String> = [],
-                     now: Date = Date()) -> Result {
+                     unavailable: [String: String] = [:], now: Date = Date()) -> Result {
         var ranked: [Int: [Decision]] = [:]
         var judged = 0, accepted = 0
         for release in releases {
             for i in candidates(for: release) {
                 let w = wants[i]
                 let context = DecisionContext(profile: w.profile, target: w.item.target, onDisk: w.have,
-                                              blocklist: blocklist, grabbed: grabbed, now: now)
+                                              blocklist: blocklist, grabbed: grabbed, unavailable: unavailable, now: now)
                 let decision = engine.evaluate(release, context: context)
                 judged += 1
                 guard decision.accepted else { continue }
