@@ -29,7 +29,12 @@ extension AcquisitionService {
         do {
             return try await grab(decision, wanted: wanted, type: type, upgrade: wanted?.status != .wanted && wanted != nil)
         } catch let refusal as GrabRefusal {
-            if refusal.fault == .indexerLimit { await restForDownloadLimit(decision.release) }
+            // What a sync learns from a refusal, a grab by hand learns too.
+            switch refusal.fault {
+            case .indexerLimit: await restForDownloadLimit(decision.release)
+            case .gone: goneLinks.record(decision.release, now: Self.now())
+            case .release, .elsewhere: break
+            }
             throw refusal.error
         }
     }
