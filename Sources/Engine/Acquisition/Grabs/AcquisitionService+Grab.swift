@@ -29,12 +29,6 @@ extension AcquisitionService {
         do {
             return try await grab(decision, wanted: wanted, type: type, upgrade: wanted?.status != .wanted && wanted != nil)
         } catch let refusal as GrabRefusal {
-            // What a sync learns from a refusal, a grab by hand learns too.
-            switch refusal.fault {
-            case .indexerLimit: await restForDownloadLimit(decision.release)
-            case .gone: goneLinks.record(decision.release, now: Self.now())
-            case .release, .elsewhere: break
-            }
             throw refusal.error
         }
     }
@@ -63,7 +57,8 @@ extension AcquisitionService {
 
     /// Adds the release to the torrent client and writes the grab; the one path every grab takes.
     /// A torrent that is in the client already (added by hand) is taken over for the grab; a
-    /// refused add is thrown as a `GrabRefusal` that says what is to blame.
+    /// refused add is thrown as a `GrabRefusal` that says what is to blame; a link found gone is
+    /// remembered (`goneLinks`) and an indexer whose download limit is reached rests.
     ///
     /// The torrent goes into the type's category (`seedtui-tv`, made under `default_save_path`
     /// when missing) with the tag `wanted:ID`, so it can be found in `list` by either.
@@ -89,8 +84,11 @@ extension AcquisitionService {
             case .torrent:
                 throw GrabRefusal(error: failure, fault: .release)
             case .gone:
+                // Left alone for a while, whichever grab (a sync's or one by hand) found it gone.
+                goneLinks.record(r, now: Self.now())
                 throw GrabRefusal(error: failure, fault: .gone)
             case .limited:
+                await restForDownloadLimit(r)
                 throw GrabRefusal(error: failure, fault: .indexerLimit)
             case .alreadyAdded(let id):
                 // Added by hand (or by another program) before the grab: that download serves the
@@ -166,6 +164,18 @@ extension AcquisitionService {
             }
         } catch {
             logger.error("cannot write the blocklist: \(error)")
+        }
+    }
+
+    /// An indexer whose download link answered HTTP 429 has used up its download quota: it rests
+    /// as it does when its API says so, and a sync leaves it alone until then.
+    func restForDownloadLimit(_ release: IndexerRelease) async {
+        guard let id = release.indexerId else { return }
+        do {
+            guard var record = try await store.pool.read({ try IndexerRecord.fetchOne($0, key: id) }) else { return }
+            _ = try await recordFailure(&record, .limitReached(description: "HTTP 429 on a download link"))
+        } catch {
+            logger.error("indexer \(release.indexer): its download limit could not be recorded: \(error)")
         }
     }
 }

@@ -182,13 +182,11 @@ extension AcquisitionService {
                         failure = (line, passed.count)
                         passed.append(line)
                     case .gone:
-                        let why = goneLinks.record(decision.release, now: Self.now())
-                        for key in keys { known.unavailable[key] = why }
+                        known.unavailable = goneLinks.current(now: Self.now())
                         failure = (line, passed.count)
                         passed.append(line)
                     case .indexerLimit:
                         resting.insert(decision.release.indexer)
-                        await restForDownloadLimit(decision.release)
                         passed.append(line)
                     case .elsewhere:
                         failure = (line, nil)
@@ -202,18 +200,6 @@ extension AcquisitionService {
                 report.failures.append(failure.line)
             }
             report.passedOver += passed
-        }
-    }
-
-    /// An indexer whose download link answered HTTP 429 has used up its download quota: it rests
-    /// as it does when its API says so, and a sync leaves it alone until then.
-    func restForDownloadLimit(_ release: IndexerRelease) async {
-        guard let id = release.indexerId else { return }
-        do {
-            guard var record = try await store.pool.read({ try IndexerRecord.fetchOne($0, key: id) }) else { return }
-            _ = try await recordFailure(&record, .limitReached(description: "HTTP 429 on a download link"))
-        } catch {
-            logger.error("indexer \(release.indexer): its download limit could not be recorded: \(error)")
         }
     }
 }

@@ -14,13 +14,10 @@ struct GoneLinks {
 
     private var entries: [String: (until: Int64, why: String)] = [:]
 
-    /// Remembers `release` (by each of its identities) as gone since `now`; returns why, as
-    /// decisions will say it.
-    @discardableResult
-    mutating func record(_ release: IndexerRelease, now: Int64) -> String {
+    /// Remembers `release` (by each of its identities) as gone since `now`.
+    mutating func record(_ release: IndexerRelease, now: Int64) {
         let why = "its link said the torrent is gone (HTTP 404/410) at \(Self.clock(now)); it is asked again after \(Self.clock(now + Self.memory))"
         for key in BlocklistSpecification.keys(release) { entries[key] = (now + Self.memory, why) }
-        return why
     }
 
     /// The identities still remembered, with why, for `DecisionContext.unavailable`; forgets the others.
