@@ -57,7 +57,7 @@ public struct NVMLLibrary: NVMLQuerying {
         var snapshot = NVMLSnapshot(driverVersion: nil, gpus: [])
         if let driver = symbol("nvmlSystemGetDriverVersion", as: DriverFn.self) {
             var buffer = [CChar](repeating: 0, count: 96)
-            if driver(&buffer, UInt32(buffer.count)) == Self.success { snapshot.driverVersion = Self.string(buffer) }
+            if driver(&buffer, UInt32(buffer.count)) == Self.success { snapshot.driverVersion = String(cBuffer: buffer) }
         }
         var total: UInt32 = 0
         let countStatus = count(&total)
@@ -73,7 +73,7 @@ public struct NVMLLibrary: NVMLQuerying {
             var gpu = NVMLSnapshot.GPU(index: Int(index), name: "NVIDIA GPU \(index)")
             if let name {
                 var buffer = [CChar](repeating: 0, count: 256)
-                if name(device, &buffer, UInt32(buffer.count)) == Self.success { gpu.name = Self.string(buffer) }
+                if name(device, &buffer, UInt32(buffer.count)) == Self.success { gpu.name = String(cBuffer: buffer) }
             }
             if let pci {
                 // nvmlPciInfo_t: char busIdLegacy[16]; unsigned domain, bus, device, pciDeviceId,
@@ -83,7 +83,7 @@ public struct NVMLLibrary: NVMLQuerying {
                 if ok {
                     let ids = raw.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 28, as: UInt32.self) }
                     gpu.pciId = "\(PCIVendor.hex(UInt16(ids & 0xffff))):\(PCIVendor.hex(UInt16(ids >> 16)))"
-                    let busId = Self.string(raw[36..<68].map { CChar(bitPattern: $0) })
+                    let busId = String(cBuffer: raw[36..<68].map { CChar(bitPattern: $0) })
                     if !busId.isEmpty { gpu.pciSlot = SystemTree.normalizeSlot(busId) }
                 }
             }
@@ -101,10 +101,5 @@ public struct NVMLLibrary: NVMLQuerying {
             snapshot.gpus.append(gpu)
         }
         return snapshot
-    }
-
-    static func string(_ buffer: [CChar]) -> String {
-        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
