@@ -34,10 +34,10 @@ public struct OPMLDocument: Sendable, Equatable {
         func visit(_ node: XMLTreeNode) {
             for child in node.children {
                 if child.name == "outline", feeds.count < maxFeeds {
-                    let a = child.attributes
-                    let url = (a["xmlUrl"] ?? a["xmlurl"] ?? a["url"].flatMap { a["type"]?.lowercased() == "rss" ? $0 : nil }).map(XMLTree.trimmed)
+                    let url = (child.attribute("xmlUrl") ?? child.attribute("url").flatMap { child.attribute("type")?.lowercased() == "rss" ? $0 : nil })
+                        .map(XMLTree.trimmed)
                     if let url, !url.isEmpty, seen.insert(url).inserted {
-                        feeds.append(Feed(url: url, title: (a["title"] ?? a["text"]).map(PodcastFeed.clean)))
+                        feeds.append(Feed(url: url, title: (child.attribute("title") ?? child.attribute("text")).map(PodcastFeed.clean)))
                     }
                 }
                 visit(child)

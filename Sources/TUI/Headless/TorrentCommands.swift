@@ -36,7 +36,7 @@ struct Add: HeadlessCommand {
             let lower = source.lowercased()
             if lower.hasPrefix("magnet:") {
                 request.magnet = source
-            } else if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+            } else if HTTPFetcher.isHTTP(source) {
                 request.url = source
             } else {
                 let path = absolutePath(source)
