@@ -20,7 +20,9 @@ public struct MatchSpecification: DecisionSpecification {
     }
 
     private func title(_ c: ReleaseCandidate, _ t: SearchTarget) -> String? {
-        guard let wanted = t.title, !TitleKey.words(wanted).isEmpty else { return nil }
+        guard let wanted = t.title else { return nil }
+        let wantedWords = TitleKey.words(wanted)
+        guard !wantedWords.isEmpty else { return nil }
         switch c.kind {
         case .episode, .movie:
             guard let found = c.info.title, !found.isEmpty else { return "the name has no title to match '\(wanted)'" }
@@ -28,12 +30,12 @@ public struct MatchSpecification: DecisionSpecification {
                 return TitleKey.same(found, wanted) ? nil : "title '\(found)' is not '\(wanted)'"
             }
             let have = Set(TitleKey.words(found))
-            let missing = TitleKey.words(wanted).filter { !have.contains($0) }
+            let missing = wantedWords.filter { !have.contains($0) }
             return missing.isEmpty ? nil : "title '\(found)' does not contain '\(missing.joined(separator: " "))'"
         default:
             // Music and books: artist, album, author and title all live in the name.
             let have = Set(TitleKey.words(c.release.title))
-            let missing = TitleKey.words(wanted).filter { !have.contains($0) }
+            let missing = wantedWords.filter { !have.contains($0) }
             return missing.isEmpty ? nil : "the name does not contain '\(missing.joined(separator: " "))'"
         }
     }

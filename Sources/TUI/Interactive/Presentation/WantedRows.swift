@@ -82,6 +82,13 @@ enum WantedRows {
         }
     }
 
+    /// Made once: the history rows are drawn on every frame.
+    private static let historyClock: DateFormatter = {
+        let f = DateFormatter()
+        f.dateFormat = "MM-dd HH:mm"
+        return f
+    }()
+
     /// The item under the cursor: its newest grabs and imports, one a line.
     static func historyRows(_ state: WantedState, width: Int) -> [StyledLine] {
         guard let item = state.current else { return [] }
@@ -89,10 +96,8 @@ enum WantedRows {
         guard !entries.isEmpty else {
             return [StyledLine("  #\(item.id ?? 0) " + TerminalText.inert(item.label) + ": no grabs or imports yet", .dim).fitted(to: width)]
         }
-        let f = DateFormatter()
-        f.dateFormat = "MM-dd HH:mm"
         return entries.prefix(historyLines).map { e in
-            StyledLine([Span("  " + f.string(from: Date(timeIntervalSince1970: TimeInterval(e.at))) + "  ", .dim),
+            StyledLine([Span("  " + historyClock.string(from: Date(timeIntervalSince1970: TimeInterval(e.at))) + "  ", .dim),
                         Span(TerminalText.pad(e.kind, to: 7), .accent), Span(summary(e) + "  ", role(e)),
                         Span(TerminalText.inert(e.title), .dim)]).fitted(to: width)
         }
