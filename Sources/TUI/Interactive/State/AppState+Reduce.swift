@@ -19,27 +19,17 @@ extension AppState {
         if case .resize = key { return [.redraw] }
         if prompt != nil { return reducePrompt(key) }
         if let confirmation { return reduceConfirmation(key, confirmation) }
-        if var shown = output {
-            switch keymap[key] {
-            case .down: shown.scroll += 1
-            case .up: shown.scroll = max(0, shown.scroll - 1)
-            case .pageDown, .halfPageDown: shown.scroll += listHeight / 2
-            case .pageUp, .halfPageUp: shown.scroll = max(0, shown.scroll - listHeight / 2)
-            default: output = nil   // any other key closes it, as the help does
-                return []
+        if let shown = output {
+            if let scroll = scrolledOverlay(shown.scroll, keymap[key], page: listHeight) {
+                let last = max(0, shown.lines.count - listHeight)
+                output?.scroll = min(scroll, last)
+            } else {
+                output = nil
             }
-            shown.scroll = min(shown.scroll, max(0, shown.lines.count - listHeight))
-            output = shown
             return []
         }
         if showHelp {
-            switch keymap[key] {
-            case .down: helpScroll += 1
-            case .up: helpScroll = max(0, helpScroll - 1)
-            case .pageDown, .halfPageDown: helpScroll += listHeight / 2
-            case .pageUp, .halfPageUp: helpScroll = max(0, helpScroll - listHeight / 2)
-            default: showHelp = false  // q, Esc or any other key closes the help, as in less
-            }
+            if let scroll = scrolledOverlay(helpScroll, keymap[key], page: listHeight) { helpScroll = scroll } else { showHelp = false }
             return []
         }
         message = nil
@@ -113,16 +103,8 @@ extension AppState {
     private mutating func moveCursor(to index: Int) { torrents.moveCursor(to: index, height: listHeight) }
 
     private mutating func reduceTorrents(_ action: Action) -> [Effect] {
-        let page = listHeight
+        if torrents.move(action, page: listHeight) { return [] }
         switch action {
-        case .down: moveCursor(to: torrents.cursor + 1)
-        case .up: moveCursor(to: torrents.cursor - 1)
-        case .pageDown: moveCursor(to: torrents.cursor + page)
-        case .pageUp: moveCursor(to: torrents.cursor - page)
-        case .halfPageDown: moveCursor(to: torrents.cursor + page / 2)
-        case .halfPageUp: moveCursor(to: torrents.cursor - page / 2)
-        case .top: moveCursor(to: 0)
-        case .bottom: moveCursor(to: torrents.order.count - 1)
         case .filterNext: if let i = torrents.nextMatch(forward: true) { moveCursor(to: i) }
         case .filterPrevious: if let i = torrents.nextMatch(forward: false) { moveCursor(to: i) }
         case .mark: torrents.toggleMark(); moveCursor(to: torrents.cursor + 1)

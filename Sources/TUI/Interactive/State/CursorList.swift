@@ -1,20 +1,29 @@
-/// A tab's list with a cursor that the view scrolls to keep in sight (Jobs, Library, Search,
-/// Wanted): the cursor rules and the movement keys are the same for all of them.
+/// A tab's list with a cursor that the view scrolls to keep in sight (Torrents, Jobs, Library,
+/// Search, Wanted): the movement keys are the same for all of them.
 protocol CursorList {
-    var cursor: Int { get set }
-    var scroll: Int { get set }
+    var cursor: Int { get }
     /// Rows the cursor can be on.
     var rowCount: Int { get }
+    /// Puts the cursor on `index` (clamped) and scrolls a view `height` rows tall to show it.
+    mutating func moveCursor(to index: Int, height: Int)
 }
 
-extension CursorList {
+/// A list whose cursor only moves and scrolls: no marks, no visual range (everything but Torrents).
+protocol PlainCursorList: CursorList {
+    var cursor: Int { get set }
+    var scroll: Int { get set }
+}
+
+extension PlainCursorList {
     mutating func moveCursor(to index: Int, height: Int) {
         cursor = max(0, min(index, rowCount - 1))
         if cursor < scroll { scroll = cursor }
         if cursor >= scroll + height { scroll = cursor - height + 1 }
         scroll = max(0, min(scroll, max(0, rowCount - height)))
     }
+}
 
+extension CursorList {
     /// Moves the cursor for a movement key (down, up, pages, half pages, top, bottom) in a view
     /// `page` rows tall; false for any other action, which the tab handles itself.
     mutating func move(_ action: Action, page: Int) -> Bool {
@@ -32,5 +41,17 @@ extension CursorList {
         }
         moveCursor(to: target, height: page)
         return true
+    }
+}
+
+/// Scrolling a full-screen text (the help, a command's output) `page` rows tall: the new first
+/// line for a movement key, or nil for any other key, which closes it as in less.
+func scrolledOverlay(_ scroll: Int, _ action: Action?, page: Int) -> Int? {
+    switch action {
+    case .down: return scroll + 1
+    case .up: return max(0, scroll - 1)
+    case .pageDown, .halfPageDown: return scroll + page / 2
+    case .pageUp, .halfPageUp: return max(0, scroll - page / 2)
+    default: return nil
     }
 }

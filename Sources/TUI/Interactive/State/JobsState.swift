@@ -1,7 +1,7 @@
 import Engine
 
 /// The Jobs tab: the transcode queue with live progress.
-struct JobsState: CursorList {
+struct JobsState: PlainCursorList {
     private(set) var jobs: [Methods.JobView] = []
     var cursor = 0
     var scroll = 0

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Items of a type are fetched only once that type is expanded, and the visible rows are
 /// rebuilt only when the items, the expansion or the search change.
-struct LibraryState: CursorList {
+struct LibraryState: PlainCursorList {
     struct Node: Equatable {
         var key: String
         var depth: Int

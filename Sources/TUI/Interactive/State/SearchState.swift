@@ -6,7 +6,7 @@ import Foundation
 /// A search is a `Request` with a serial number; the engine link runs it off the UI thread
 /// when the serial changes and answers with the same serial, so the answer to a search the
 /// user has since replaced is dropped instead of shown under the new query.
-struct SearchState: CursorList {
+struct SearchState: PlainCursorList {
     struct Request: Equatable, Sendable {
         var serial: Int
         var text: String

@@ -4,7 +4,7 @@ import Foundation
 /// The torrents view: every row the engine sent, and what the user made of them —
 /// order, filter, cursor, marks. Derived order is recomputed only when rows, sort or
 /// filter change, never per frame.
-struct TorrentsState {
+struct TorrentsState: CursorList {
     enum SortColumn: String, CaseIterable {
         case queue, name, size, progress, state, down, up, eta, ratio, peers, category, added
     }
@@ -98,6 +98,8 @@ struct TorrentsState {
     }
 
     // MARK: Movement
+
+    var rowCount: Int { order.count }
 
     /// Moves the cursor, keeping it on screen (`height` rows of list), extending a visual range.
     mutating func moveCursor(to index: Int, height: Int) {

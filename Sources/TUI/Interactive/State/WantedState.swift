@@ -4,7 +4,7 @@ import Engine
 ///
 /// The engine sends the list only when it changed (`Methods.WantedWatch`); the history is kept
 /// by wanted item so the rows and the item under the cursor find theirs without a search.
-struct WantedState: CursorList {
+struct WantedState: PlainCursorList {
     private(set) var items: [WantedItem] = []
     /// Grabs and imports by wanted item, newest first.
     private(set) var history: [Int64: [AcquisitionHistoryEntry]] = [:]
