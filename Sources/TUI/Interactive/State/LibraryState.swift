@@ -29,9 +29,10 @@ struct LibraryState: PlainCursorList {
     private(set) var search = ""
     private(set) var results: [LibraryItem] = []
     private(set) var nodes: [Node] = []
-    /// The fetched items and search results by id, made when they change: the rows look their
-    /// item up on every frame.
-    private var byId: [Int64: LibraryItem] = [:]
+    /// Where each fetched item and search result sits, by id, made when its list changes: the
+    /// rows look their item up on every frame. Positions, not copies of the items.
+    private var positions: [LibraryType: [Int64: Int]] = [:]
+    private var resultPositions: [Int64: Int] = [:]
     var cursor = 0
     var scroll = 0
     var showing: Int64?
@@ -63,20 +64,18 @@ struct LibraryState: PlainCursorList {
 
     mutating func setItems(_ list: [LibraryItem], for type: LibraryType) {
         items[type] = list
-        reindex()
+        positions[type] = Self.positions(list)
         rebuild()
     }
 
-    private mutating func reindex() {
-        byId = [:]
-        for list in items.values { for i in list { byId[i.id] = i } }
-        for r in results { byId[r.id] = r }
+    private static func positions(_ list: [LibraryItem]) -> [Int64: Int] {
+        Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     mutating func setSearch(_ query: String) {
         search = query.trimmingCharacters(in: .whitespaces)
         results = []
-        reindex()
+        resultPositions = [:]
         cursor = 0
         scroll = 0
         rebuild()
@@ -85,7 +84,7 @@ struct LibraryState: PlainCursorList {
     mutating func setResults(_ list: [LibraryItem], for query: String) {
         guard query == search else { return }
         results = list
-        reindex()
+        resultPositions = Self.positions(list)
         rebuild()
     }
 
@@ -103,7 +102,11 @@ struct LibraryState: PlainCursorList {
         toggle(nodes[parent].key)
     }
 
-    func item(_ id: Int64) -> LibraryItem? { byId[id] }
+    func item(_ id: Int64) -> LibraryItem? {
+        if let at = resultPositions[id] { return results[at] }
+        for (type, byId) in positions { if let at = byId[id], let list = items[type] { return list[at] } }
+        return nil
+    }
 
     var rowCount: Int { nodes.count }
 
