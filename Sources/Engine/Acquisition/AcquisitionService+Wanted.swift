@@ -113,23 +113,12 @@ extension AcquisitionService {
 
     /// The wanted list and recent history when they changed since `since` (see `Methods.WantedWatch`).
     func watchWanted(since: String?) async throws -> Methods.WantedWatch.Result {
-        let signature = try await store.pool.read { db in try String.fetchOne(db, sql: Self.wantedSignatureSQL) ?? "" }
+        let signature = wantedRevision.signature
         if signature == since { return .init(signature: signature, items: nil, history: nil) }
         let items = try await listWanted(type: nil, status: nil)
         let history = try await acquisitionHistory(limit: Methods.WantedWatch.historyLimit, wantedId: nil)
         return .init(signature: signature, items: items, history: history)
     }
-
-    /// Counts and sums over the rows a wanted screen shows: any insert, delete or change of a
-    /// status, time, quality or profile moves it. One pass over each table, no rows sent.
-    static let wantedSignatureSQL = """
-        SELECT (SELECT COUNT(*) || ':' || IFNULL(MAX(id), 0) || ':' || TOTAL(id * unicode(status)) || ':'
-                       || TOTAL(IFNULL(grabbed_at, 0) + IFNULL(last_searched_at, 0)) || ':'
-                       || TOTAL(id * length(IFNULL(current_quality, '') || IFNULL(profile, ''))) FROM wanted)
-            || '/' || (SELECT COUNT(*) || ':' || IFNULL(MAX(id), 0) || ':' || TOTAL(id * unicode(state)) || ':'
-                       || TOTAL(length(IFNULL(message, ''))) FROM grab_history)
-            || '/' || (SELECT COUNT(*) || ':' || IFNULL(MAX(id), 0) || ':' || TOTAL(id * unicode(state)) FROM import_history)
-        """
 
     func removeWanted(id: Int64) async throws {
         let removed = try await store.pool.write { try WantedItem.deleteOne($0, key: id) }

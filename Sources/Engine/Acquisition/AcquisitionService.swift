@@ -25,6 +25,8 @@ public actor AcquisitionService {
     /// Bytes and time of last progress per grabbed download, for the stalled-grab sweep.
     var stallClock = StallClock()
     var goneLinks = GoneLinks()
+    /// What the Wanted screen's poll compares (see `watchWanted`).
+    let wantedRevision: WantedRevision
     /// Torrents whose completion is being imported: a grab that finishes at once is reported
     /// both by the grab and by the torrent service, and must be imported (or failed) once.
     var importing = Set<Int64>()
@@ -36,6 +38,7 @@ public actor AcquisitionService {
         self.history = history
         self.logger = logger
         transportOverride = transport
+        wantedRevision = WantedRevision(observing: store.pool)
     }
 
     /// Connects grabs and imports to the engine; called once when the routes are registered.

@@ -130,7 +130,7 @@ extension Methods {
 
     /// The wanted list with the latest grabs and imports, for a screen that keeps showing them:
     /// `since` is the `signature` of the copy the client has, and while nothing changed the
-    /// answer carries the signature alone, so polling a long list costs one small query.
+    /// answer carries the signature alone, so polling a long list costs no query at all.
     public struct WantedWatch: EngineMethod {
         public static let name = "wanted.watch"
         public var since: String?
