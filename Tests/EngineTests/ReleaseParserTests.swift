@@ -300,4 +300,31 @@ final class ReleaseParserTests: XCTestCase {
         XCTAssertEqual(numbered.seasons, [4])
         XCTAssertEqual(numbered.episodes, [61])
     }
+
+    /// Past the 64th token the passes find the tokens they look at by a plain scan instead of the
+    /// tokenizer's bit masks: a title of 70 words must change nothing but the title.
+    func testNamesOfMoreThanSixtyFourTokensParseAsShortOnesDo() {
+        let dotted = Array(repeating: "Harbor", count: 70).joined(separator: ".")
+        let spaced = Array(repeating: "Harbor", count: 70).joined(separator: " ")
+        let cases: [(short: String, long: String, check: (ReleaseInfo) -> Bool)] = [
+            ("Harbor.S02E05.1080p.WEB-DL.DDP5.1.H.264-KELP", "\(dotted).S02E05.1080p.WEB-DL.DDP5.1.H.264-KELP",
+             { $0.episodes == [5] && $0.resolution == "1080p" }),
+            ("Harbor.2019.03.14.720p.HDTV.x264-TIDE", "\(dotted).2019.03.14.720p.HDTV.x264-TIDE", { $0.airDate == "2019-03-14" }),
+            ("Harbor.2019.1080p.BluRay.x264-ORE", "\(dotted).2019.1080p.BluRay.x264-ORE", { $0.year == 2019 }),
+            ("Harbor.103.720p.HDTV.x264-TIDE", "\(dotted).103.720p.HDTV.x264-TIDE", { $0.seasons == [1] && $0.episodes == [3] }),
+            ("[Lanterns] Harbor - 014 [1080p]", "[Lanterns] \(spaced) - 014 [1080p]", { $0.absoluteEpisodes == [14] }),
+            ("[Lanterns] Harbor - 12.5 [1080p]", "[Lanterns] \(spaced) - 12.5 [1080p]", { $0.absoluteEpisodes.isEmpty && $0.title == "Harbor" }),
+            ("Harbor Part 2 1080p BluRay x264-ORE", "\(spaced) Part 2 1080p BluRay x264-ORE", { $0.episodes == [2] }),
+            ("Harbor Season 2 Episode 5 720p HDTV x264-TIDE", "\(spaced) Season 2 Episode 5 720p HDTV x264-TIDE",
+             { $0.seasons == [2] && $0.episodes == [5] }),
+        ]
+        for (short, long, check) in cases {
+            var a = ReleaseParser.parse(short), b = ReleaseParser.parse(long)
+            XCTAssertTrue(check(a), "\(short): \(a)")
+            XCTAssertEqual(b.title?.split(separator: " ").count, 70, long)
+            a.title = nil
+            b.title = nil
+            XCTAssertEqual(a, b, long)
+        }
+    }
 }

@@ -147,7 +147,7 @@ public enum ReleaseParser {
                 if scan.info.episodes.isEmpty && scan.info.absoluteEpisodes.isEmpty { scan.scanAbsolute(allowBare: false) }
             } else if scan.info.airDate == nil && !turkish {
                 if !scan.scanPrefixedEpisodes(variety: scan.isVariety) {
-                    if !scan.scanPartEpisodes(), scan.isAnimeStyle || !scan.scanSceneNumbers() { scan.scanAbsolute() }
+                    if !(scan.seen.partWord && scan.scanPartEpisodes()), scan.isAnimeStyle || !scan.scanSceneNumbers() { scan.scanAbsolute() }
                 }
             }
         } else if scan.seen.numbers {

@@ -23,17 +23,17 @@ extension ReleaseScan {
     /// Claims "12.5" and "05.5" after " - ": specials between episodes, which end the title but
     /// are not episode numbers.
     func claimDecimalSpecials() {
-        var j = titleStart + 1
+        var j = nextDashGap(from: titleStart + 1)
         while j < tokens.count {
             if tokens[j].role == .free, tokens[j].isNumber, isDashGap(j), isDecimal(j) {
                 tokens[j].role = .episode; tokens[j].strong = true
                 var k = j + 1
                 while k < tokens.count, tokens[k].isNumber, gapIs(k, UInt8(ascii: ".")) { tokens[k].role = .episode; k += 1 }
                 if firstNumbering == nil || j < firstNumbering! { firstNumbering = j }
-                j = k
+                j = nextDashGap(from: k)
                 continue
             }
-            j += 1
+            j = nextDashGap(from: j + 1)
         }
     }
 
@@ -92,9 +92,10 @@ extension ReleaseScan {
     /// Prefix forms: "Ep01", "EP06", "E1135", "e66", "Episode 56", "Episodio 13", "#957", "{01}",
     /// "69. Blm", "60.Bolum"; and "E07-E08" (episodes of season 1, not absolute).
     func scanPrefixedEpisodes(variety: Bool) -> Bool {
-        var i = titleStart + (tokens.count > titleStart + 1 ? 1 : 0)
+        // Every shape below has digits or is an episode word: the numbering candidates.
+        var i = nextNumberingCandidate(from: titleStart + (tokens.count > titleStart + 1 ? 1 : 0))
         while i < tokens.count {
-            defer { i += 1 }
+            defer { i = nextNumberingCandidate(from: i + 1) }
             let t = tokens[i]
             guard t.role == .free, t.ascii || t.isNumber || t.hasAlpha else { continue }
             // glued: "Ep01", "E1135", "e66", "EP06"
@@ -159,14 +160,14 @@ extension ReleaseScan {
 
     /// Turkish "69. Blm", "60.Bolum", "1. Bölüm", "79.BLM": the episode number before the word.
     func scanTurkishEpisodes() -> Bool {
-        var i = titleStart + 1
+        var i = nextNumber(from: titleStart + 1)
         while i + 1 < tokens.count {
             let t = tokens[i]
             if t.role == .free, t.isNumber, t.length <= 4, t.number > 0, tokenIs(i + 1, "blm") || tokenIs(i + 1, "bolum") || isBolum(i + 1) {
                 claimAbsolute(i, t.number, t.number, used: 2)
                 return true
             }
-            i += 1
+            i = nextNumber(from: i + 1)
         }
         return false
     }
@@ -182,9 +183,9 @@ extension ReleaseScan {
     /// Scene numbering: "Show.103.720p" is S01E03, "Show.1013" S10E13, "Show.10708" S01E07-08.
     /// Only for dot or underscore names, where spaces do not suggest anime numbering.
     func scanSceneNumbers() -> Bool {
-        var i = titleStart + 1
+        var i = nextNumber(from: titleStart + 1)
         while i < tokens.count {
-            defer { i += 1 }
+            defer { i = nextNumber(from: i + 1) }
             let t = tokens[i]
             guard t.role == .free, t.isNumber, t.depth == 0, t.length >= 3, t.length <= 6, !yearLike(t) else { continue }
             guard gapIs(i, UInt8(ascii: ".")) || gapIs(i, UInt8(ascii: "_")) || (gapIs(i, UInt8(ascii: " ")) && t.length >= 5) else { continue }
@@ -227,7 +228,10 @@ extension ReleaseScan {
         let from = titleStart + 1
         guard from < tokens.count else { return }
         // 1. " - 12", " - 09v2"
-        for j in from..<tokens.count where isDashGap(j) {
+        var next = nextDashGap(from: from)
+        while next < tokens.count {
+            let j = next
+            next = nextDashGap(from: j + 1)
             if let nv = numberWithVersion(j), nv.number > 0 {
                 info.version = nv.version
                 claimAbsolute(j, nv.number, nv.number, used: 1)

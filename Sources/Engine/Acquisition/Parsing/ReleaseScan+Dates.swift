@@ -8,7 +8,7 @@ import Darwin
 extension ReleaseScan {
     /// Finds the first air date after the title start and claims its tokens.
     func scanDates() {
-        var i = titleStart
+        var i = nextNumber(from: titleStart)
         while i < tokens.count {
             let t = tokens[i]
             if t.role == .free, t.isNumber, let used = matchDate(i) {
@@ -22,7 +22,7 @@ extension ReleaseScan {
                 }
                 return
             }
-            i += 1
+            i = nextNumber(from: i + 1)
         }
     }
 

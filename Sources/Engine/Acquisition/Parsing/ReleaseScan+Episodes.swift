@@ -5,18 +5,18 @@ extension ReleaseScan {
     /// The first marker wins: "Show S01E02 ... 2x05" is episode 2. Numbers inside the
     /// title ("Warehouse 13", "24") are left alone because only marker-shaped tokens count here.
     func scanExplicitNumbering() -> Bool {
-        var i = titleStart
+        var i = nextNumberingCandidate(from: titleStart)
         while i < tokens.count {
             // A word without digits starts numbering only as a season or episode word, "Se",
             // "S" or "Series" (see `matchMarker`): title words are passed over here.
-            if !tokens[i].hasDigit, !canStartNumberingWithoutDigits(i) { i += 1; continue }
+            if !tokens[i].hasDigit, !canStartNumberingWithoutDigits(i) { i = nextNumberingCandidate(from: i + 1); continue }
             if tokens[i].role == .free, tokens[i].ascii, let used = matchMarker(at: i) {
                 if firstNumbering == nil || i < firstNumbering! { firstNumbering = i }
-                i += used
                 // Several markers in a row ("S03E01.S03E02", "2x04.2x05") extend the same list.
+                i = nextNumberingCandidate(from: i + used)
                 continue
             }
-            i += 1
+            i = nextNumberingCandidate(from: i + 1)
         }
         return firstNumbering != nil
     }

@@ -68,7 +68,7 @@ extension ReleaseScan {
             return
         }
         // Fansub names carry their group in front; a CRC without one leaves the group unknown.
-        if tokens.contains(where: { $0.role == .hash }) { return }
+        if hashMarked { return }
         var end = trailingJunkStart()
         guard end > titleStart else { return }
         let movie = info.type == .movie
@@ -230,6 +230,7 @@ extension ReleaseScan {
     /// "(1080p BluRay x265 HEVC 10bit AAC 5.1 Tigole)": the last word of a bracketed quality block.
     private func blockGroup(_ end: Int) -> String? {
         // The last bracket section that holds several quality words.
+        guard seen.brackets else { return nil }
         var j = end - 1
         while j > titleStart {
             guard tokens[j].depth > 0 else { j -= 1; continue }
@@ -247,6 +248,7 @@ extension ReleaseScan {
 
     /// Anime movies: "Name 1999 [Group] [Blu-ray][MKV]": the first bracket after the title, when it is one word.
     private func firstBracketAfterTitle() -> String? {
+        guard seen.brackets else { return nil }
         var j = titleEnd
         while j < tokens.count {
             if tokens[j].depth > 0, gapContains(j, UInt8(ascii: "[")) {

@@ -123,7 +123,11 @@ extension ReleaseScan {
                 hex = false
                 break
             }
-            if hex, letters > 0 || tokens.count > 2 { tokens[j].role = .hash; tokens[j].strong = true }
+            if hex, letters > 0 || tokens.count > 2 {
+                tokens[j].role = .hash
+                tokens[j].strong = true
+                hashMarked = true
+            }
         }
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The title, its year and the edition: what remains at the front once numbering and quality
 /// words are claimed.
 extension ReleaseScan {
@@ -27,18 +33,18 @@ extension ReleaseScan {
     func scanYear() {
         let stop = firstStop(from: titleStart)
         var chosen: Int?
-        var j = titleStart
+        var j = nextNumber(from: titleStart)
         while j < stop {
             if isYearCandidate(j), j > titleStart || (gapContains(j, UInt8(ascii: "(")) && j + 1 < tokens.count && tokens.count > 1) {
                 chosen = j
             }
-            j += 1
+            j = nextNumber(from: j + 1)
         }
         if chosen == nil, firstNumbering == nil {
-            j = stop
+            j = nextNumber(from: stop)
             while j < tokens.count {
                 if isYearCandidate(j), j > titleStart { chosen = j; break }
-                j += 1
+                j = nextNumber(from: j + 1)
             }
         }
         guard let y = chosen else { return }
@@ -168,6 +174,8 @@ extension ReleaseScan {
         // A leading non-Latin title followed by " / " and a Latin one: keep the Latin one.
         var start = titleStart
         var k = titleStart + 1
+        // Most titles have no slash: one look at their bytes spares testing every gap.
+        if k < end, memchr(bytes.baseAddress! + tokens[k].gap, Int32(UInt8(ascii: "/")), tokens[end - 1].start - tokens[k].gap) == nil { k = end }
         while k < end {
             if gapContains(k, UInt8(ascii: "/")), gapContains(k, 32), !tokens[start].ascii || !tokens[k - 1].ascii, tokens[k].ascii { start = k }
             k += 1

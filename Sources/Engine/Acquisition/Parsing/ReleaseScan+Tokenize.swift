@@ -15,7 +15,10 @@ extension ReleaseScan {
         var gap = from
         // What was seen, one bit each (see `Seen`): one register rather than seven.
         let bracket: UInt8 = 1, nonASCII: UInt8 = 2, numbers: UInt8 = 4, dash: UInt8 = 8, edition: UInt8 = 16, numbering: UInt8 = 32, media: UInt8 = 64
+        let part: UInt8 = 128
         var flags: UInt8 = 0
+        // Which of the first 64 tokens some passes look at (see `Seen`).
+        var numberTokens: UInt64 = 0, dashGapTokens: UInt64 = 0, resolutionTokens: UInt64 = 0, numberingTokens: UInt64 = 0
         while p < end {
             let b = bytes[p]
             let c = classes[Int(b)]
@@ -36,14 +39,25 @@ extension ReleaseScan {
                 let digit = seenClasses & ByteClass.digit != 0
                 let number = (!alpha && ascii && length <= 9) ? decimal(bytes, start, p) : -1
                 // Words longer than 8 bytes are hashed (rare: "remastered", "theatrical").
-                let word = ascii && alpha && length <= 24
-                    ? Vocabulary.lookup(key: length <= 8 ? shortKey(bytes, start, length) : Vocabulary.key(bytes, start, p), bytes, start, p, in: table) : nil
+                let key = ascii && alpha && length <= 24 ? (length <= 8 ? shortKey(bytes, start, length) : Vocabulary.key(bytes, start, p)) : 0
+                let word = key != 0 ? Vocabulary.lookup(key: key, bytes, start, p, in: table) : nil
                 precondition(count < storage.count, "more tokens than the name has room for")
+                let dashGap = start - gap >= 2 && spacedDash(bytes, gap, start)
+                let resolution = ascii && digit && alpha && resolutionShaped(bytes, start, p)
                 (storage.baseAddress! + count).initialize(to: ReleaseToken(
                     start: start, end: p, gap: gap, depth: depth, number: number, word: word,
-                    hasAlpha: alpha || !ascii, hasDigit: digit, ascii: ascii,
-                    dashGap: start - gap >= 2 && spacedDash(bytes, gap, start),
-                    resolutionShaped: ascii && digit && alpha && resolutionShaped(bytes, start, p)))
+                    hasAlpha: alpha || !ascii, hasDigit: digit, ascii: ascii, dashGap: dashGap, resolutionShaped: resolution))
+                if count < 64 {
+                    let bit = UInt64(1) << UInt64(count)
+                    if number >= 0 { numberTokens |= bit }
+                    if dashGap { dashGapTokens |= bit }
+                    if resolution { resolutionTokens |= bit }
+                    if digit || (key != 0 && canStartNumbering(key, word)) { numberingTokens |= bit }
+                }
+                if length >= 4, bytes[start] | 0x20 == UInt8(ascii: "p"), Vocabulary.lower(bytes[start + 1]) == UInt8(ascii: "a"),
+                   Vocabulary.lower(bytes[start + 2]) == UInt8(ascii: "r"), Vocabulary.lower(bytes[start + 3]) == UInt8(ascii: "t") {
+                    flags |= part
+                }
                 count += 1
                 flags |= (depth > 0 ? bracket : 0) | (ascii ? 0 : nonASCII) | (number >= 0 ? numbers : 0)
                 if let word {
@@ -71,13 +85,28 @@ extension ReleaseScan {
             p += b == 0xE2 && isLongDash(bytes, p, end) ? 3 : 1
         }
         seen = Seen(brackets: flags & bracket != 0, dash: flags & dash != 0, editionWord: flags & edition != 0, numberingWord: flags & numbering != 0,
-                    nonASCII: flags & nonASCII != 0, numbers: flags & numbers != 0, mediaWord: flags & media != 0)
+                    nonASCII: flags & nonASCII != 0, numbers: flags & numbers != 0, mediaWord: flags & media != 0, partWord: flags & part != 0,
+                    numberTokens: numberTokens, dashGapTokens: dashGapTokens, resolutionTokens: resolutionTokens, numberingTokens: numberingTokens)
         return count
+    }
+
+    /// A word without digits that can start episode numbering (see `ReleaseScan.scanExplicitNumbering`
+    /// and `scanPrefixedEpisodes`): a season or episode word, "S", "Se" or "Series".
+    @inline(__always)
+    private static func canStartNumbering(_ key: UInt64, _ word: Word?) -> Bool {
+        if let word, word.kind == .flag, word.value == Flag.season.rawValue || word.value == Flag.episode.rawValue { return true }
+        switch key {
+        case literalKey("s"), literalKey("se"), literalKey("series"), literalKey("episode"), literalKey("episodio"), literalKey("ep"), literalKey("eps"):
+            return true
+        default: return false
+        }
     }
 
     /// Reads the resolution of each token shaped like one, once, for every pass to look up.
     func readResolutions() {
-        for i in 0..<tokens.count where tokens[i].resolutionShaped {
+        var i = next(in: seen.resolutionTokens, from: 0) { $0.resolutionShaped }
+        while i < tokens.count {
+            defer { i = next(in: seen.resolutionTokens, from: i + 1) { $0.resolutionShaped } }
             // The usual spellings by their key; anything else is read in full.
             let t = tokens[i]
             if t.length <= 5 {

@@ -27,6 +27,7 @@ struct ReleaseScan {
         var quality = QualityEvidence()
         var firstNumbering: Int?
         var isAnimeStyle = false
+        var hashMarked = false
         var seen = Seen()
         var hint: ReleaseInfo.Kind?
     }
@@ -88,6 +89,11 @@ struct ReleaseScan {
         get { state.pointee.isAnimeStyle }
         nonmutating set { state.pointee.isAnimeStyle = newValue }
     }
+    /// `markHashes` found a CRC ("[6B7FD717]"): a token has the role `.hash`.
+    var hashMarked: Bool {
+        get { state.pointee.hashMarked }
+        nonmutating set { state.pointee.hashMarked = newValue }
+    }
     /// What the tokenizer saw, so passes that cannot apply are skipped.
     var seen: Seen {
         _read { yield state.pointee.seen }
@@ -107,6 +113,51 @@ struct ReleaseScan {
         var numbers = false
         /// A word that speaks for music, books or audiobooks (see `mediaEvidence`).
         var mediaWord = false
+        /// Which of the first 64 tokens are numbers, and which follow a spaced dash: the passes
+        /// that look only at those visit them alone (see `nextNumber(from:)`).
+        /// A word that starts with "part" (see `scanPartEpisodes`).
+        var partWord = false
+        var numberTokens: UInt64 = 0
+        var dashGapTokens: UInt64 = 0
+        /// Tokens shaped like a resolution (see `ReleaseToken.resolutionShaped`).
+        var resolutionTokens: UInt64 = 0
+        /// Tokens with digits, and the words that can start numbering without them.
+        var numberingTokens: UInt64 = 0
+    }
+
+    /// The first number token at or after `i`, or `tokens.count`.
+    @inline(__always)
+    func nextNumber(from i: Int) -> Int {
+        next(in: seen.numberTokens, from: i) { $0.isNumber }
+    }
+
+    /// The first token at or after `i` that may start episode numbering: one with digits, or a
+    /// season or episode word, "S", "Se" or "Series".
+    @inline(__always)
+    func nextNumberingCandidate(from i: Int) -> Int {
+        next(in: seen.numberingTokens, from: i) { $0.hasDigit || $0.word.map { $0.kind == .flag } ?? false || $0.length <= 6 }
+    }
+
+    /// The first token at or after `i` (and after the first) whose separators hold a spaced
+    /// dash (see `isDashGap(_:)`), or `tokens.count`.
+    @inline(__always)
+    func nextDashGap(from i: Int) -> Int {
+        next(in: seen.dashGapTokens, from: max(i, 1)) { $0.dashGap }
+    }
+
+    /// The first token at or after `i` that `mask` marks (for the first 64 tokens) or that passes
+    /// `test` (for the rest), or `tokens.count`.
+    @inline(__always)
+    func next(in mask: UInt64, from i: Int, _ test: (ReleaseToken) -> Bool) -> Int {
+        let count = tokens.count
+        if i < 64 {
+            let left = mask & (~UInt64(0) << UInt64(max(i, 0)))
+            if left != 0 { return left.trailingZeroBitCount }
+            if count <= 64 { return count }
+        }
+        var j = max(i, 64)
+        while j < count, !test(tokens[j]) { j += 1 }
+        return min(j, count)
     }
 
     /// `result` and `state` must stay valid (and be written by nothing else) for the scan's life;
