@@ -5,10 +5,11 @@ extension ReleaseScan {
     /// Words that also occur in titles ("German", "Complete", "Web", "DV") are only taken when
     /// the words around them are quality words too; see `isWeakContext`.
     func scanMeta() {
-        var i = 0
+        // Only the tokens `classify` can take: plain title words are passed over.
+        var i = next(in: seen.metaCandidates, from: 0) { _ in true }
         while i < tokens.count {
-            if tokens[i].role != .free { i += 1; continue }
-            i += classify(i)
+            let used = tokens[i].role != .free ? 1 : classify(i)
+            i = next(in: seen.metaCandidates, from: i + used) { _ in true }
         }
     }
 
@@ -492,22 +493,29 @@ extension ReleaseScan {
     }
 
     /// Tokens the vocabulary does not know: "H.264", "x.264", "REPACK2", "v2", "5.1", "E-AC3", "10-bit".
+    /// True for a word `classifyPattern` passes over at once: one that is not ASCII, or has no
+    /// digits and cannot start any of its patterns. The tokenizer asks too, so that `scanMeta`
+    /// does not visit such words at all (see `Seen.metaCandidates`).
+    @inline(__always)
+    static func isPlainWord(ascii: Bool, hasDigit: Bool, length: Int, first: UInt8) -> Bool {
+        guard ascii else { return true }
+        if hasDigit { return false }
+        // Plain words longer than the short forms below ("dolby", "true", "mpeg") are title words.
+        if length > 5 { return true }
+        // Only "H", "X", "E", "VC", "MPEG", "TRUE" and "DOLBY" start a pattern below without digits.
+        let first = Vocabulary.lower(first)
+        switch length {
+        case 1: return first != UInt8(ascii: "h") && first != UInt8(ascii: "x") && first != UInt8(ascii: "e")
+        case 2: return first != UInt8(ascii: "v")
+        case 4: return first != UInt8(ascii: "m") && first != UInt8(ascii: "t")
+        case 5: return first != UInt8(ascii: "d")
+        default: return true
+        }
+    }
+
     private func classifyPattern(_ i: Int) -> Int {
         let t = tokens[i]
-        guard t.ascii else { return 1 }
-        // Plain words longer than the short forms below ("dolby", "true", "mpeg") are title words.
-        if !t.hasDigit {
-            if t.length > 5 { return 1 }
-            // Only "H", "X", "E", "VC", "MPEG", "TRUE" and "DOLBY" start a pattern below without digits.
-            let first = lowerByte(t.start)
-            switch t.length {
-            case 1: if first != UInt8(ascii: "h") && first != UInt8(ascii: "x") && first != UInt8(ascii: "e") { return 1 }
-            case 2: if first != UInt8(ascii: "v") { return 1 }
-            case 4: if first != UInt8(ascii: "m") && first != UInt8(ascii: "t") { return 1 }
-            case 5: if first != UInt8(ascii: "d") { return 1 }
-            default: return 1
-            }
-        }
+        if Self.isPlainWord(ascii: t.ascii, hasDigit: t.hasDigit, length: t.length, first: byte(t.start)) { return 1 }
         // "H.264", "H 264", "X264" split ("X-264")
         if (tokenIs(i, "h") || tokenIs(i, "x")), let n = token(i + 1), n.number == 264 || n.number == 265 || n.number == 266 {
             setVideoCodec(n.number == 264 ? 1 : n.number == 265 ? 2 : 9)

@@ -14,11 +14,11 @@ extension ReleaseScan {
         var depth = 0
         var gap = from
         // What was seen, one bit each (see `Seen`): one register rather than seven.
-        let bracket: UInt8 = 1, nonASCII: UInt8 = 2, numbers: UInt8 = 4, dash: UInt8 = 8, edition: UInt8 = 16, numbering: UInt8 = 32, media: UInt8 = 64
-        let part: UInt8 = 128
+        typealias Bits = Seen.Bits
         var flags: UInt8 = 0
         // Which of the first 64 tokens some passes look at (see `Seen`).
         var numberTokens: UInt64 = 0, dashGapTokens: UInt64 = 0, resolutionTokens: UInt64 = 0, numberingTokens: UInt64 = 0
+        var metaCandidates: UInt64 = 0
         while p < end {
             let b = bytes[p]
             let c = classes[Int(b)]
@@ -40,43 +40,40 @@ extension ReleaseScan {
                 let number = (!alpha && ascii && length <= 9) ? decimal(bytes, start, p) : -1
                 // Words longer than 8 bytes are hashed (rare: "remastered", "theatrical").
                 let key = ascii && alpha && length <= 24 ? (length <= 8 ? shortKey(bytes, start, length) : Vocabulary.key(bytes, start, p)) : 0
-                let word = key != 0 ? Vocabulary.lookup(key: key, bytes, start, p, in: table) : nil
+                // A miss gives `Table.missing`, whose word is nil and whose `seen` bits are 0.
+                let slot = key != 0 ? Vocabulary.slot(key: key, bytes, start, p, in: table) : Vocabulary.Table.missing
+                let word = table.words[slot]
                 precondition(count < storage.count, "more tokens than the name has room for")
                 let dashGap = start - gap >= 2 && spacedDash(bytes, gap, start)
                 let resolution = ascii && digit && alpha && resolutionShaped(bytes, start, p)
                 (storage.baseAddress! + count).initialize(to: ReleaseToken(
                     start: start, end: p, gap: gap, depth: depth, number: number, word: word,
                     hasAlpha: alpha || !ascii, hasDigit: digit, ascii: ascii, dashGap: dashGap, resolutionShaped: resolution))
+                let wordBits = table.seen[slot]
                 if count < 64 {
-                    let bit = UInt64(1) << UInt64(count)
-                    if number >= 0 { numberTokens |= bit }
-                    if dashGap { dashGapTokens |= bit }
-                    if resolution { resolutionTokens |= bit }
-                    if digit || (key != 0 && canStartNumbering(key, word)) { numberingTokens |= bit }
+                    // Bits set without branches: whether a token is a number or a keyword is a coin toss.
+                    let shift = UInt64(count)
+                    numberTokens |= UInt64(truncatingIfNeeded: (number >> 63) &+ 1) << shift
+                    dashGapTokens |= UInt64(dashGap ? 1 : 0) << shift
+                    resolutionTokens |= UInt64(resolution ? 1 : 0) << shift
+                    let numbering = digit || wordBits & Bits.numbering != 0 || (key != 0 && startsNumbering(key))
+                    numberingTokens |= UInt64(numbering ? 1 : 0) << shift
+                    let plain = slot == Vocabulary.Table.missing && !resolution
+                        && isPlainWord(ascii: ascii, hasDigit: digit, length: length, first: bytes[start])
+                    metaCandidates |= UInt64(plain ? 0 : 1) << shift
                 }
                 if length >= 4, bytes[start] | 0x20 == UInt8(ascii: "p"), Vocabulary.lower(bytes[start + 1]) == UInt8(ascii: "a"),
                    Vocabulary.lower(bytes[start + 2]) == UInt8(ascii: "r"), Vocabulary.lower(bytes[start + 3]) == UInt8(ascii: "t") {
-                    flags |= part
+                    flags |= Bits.part
                 }
                 count += 1
-                flags |= (depth > 0 ? bracket : 0) | (ascii ? 0 : nonASCII) | (number >= 0 ? numbers : 0)
-                if let word {
-                    switch word.kind {
-                    case .edition: flags |= edition
-                    case .flag:
-                        if word.value == Flag.episode.rawValue || word.value == Flag.season.rawValue { flags |= numbering }
-                        if Flag(rawValue: word.value)?.speaksForMedia == true { flags |= media }
-                    case .music, .book: flags |= media
-                    case .audioCodec: if word.value == 7 || word.value == 9 { flags |= media }   // FLAC, MP3
-                    default: break
-                    }
-                }
+                flags |= (depth > 0 ? Bits.brackets : 0) | (ascii ? 0 : Bits.nonASCII) | (number >= 0 ? Bits.numbers : 0) | wordBits
                 gap = p
                 continue
             }
             if c & ByteClass.special != 0 {
                 switch b {
-                case UInt8(ascii: "-"), UInt8(ascii: "~"), 0xE2: flags |= dash
+                case UInt8(ascii: "-"), UInt8(ascii: "~"), 0xE2: flags |= Bits.dash
                 case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"), UInt8(ascii: "<"): depth += 1
                 case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"), UInt8(ascii: ">"): depth = max(0, depth - 1)
                 default: break
@@ -84,22 +81,19 @@ extension ReleaseScan {
             }
             p += b == 0xE2 && isLongDash(bytes, p, end) ? 3 : 1
         }
-        seen = Seen(brackets: flags & bracket != 0, dash: flags & dash != 0, editionWord: flags & edition != 0, numberingWord: flags & numbering != 0,
-                    nonASCII: flags & nonASCII != 0, numbers: flags & numbers != 0, mediaWord: flags & media != 0, partWord: flags & part != 0,
-                    numberTokens: numberTokens, dashGapTokens: dashGapTokens, resolutionTokens: resolutionTokens, numberingTokens: numberingTokens)
+        seen = Seen(brackets: flags & Bits.brackets != 0, dash: flags & Bits.dash != 0, editionWord: flags & Bits.edition != 0,
+                    numberingWord: flags & Bits.numbering != 0, nonASCII: flags & Bits.nonASCII != 0, numbers: flags & Bits.numbers != 0,
+                    mediaWord: flags & Bits.media != 0, partWord: flags & Bits.part != 0,
+                    numberTokens: numberTokens, dashGapTokens: dashGapTokens, resolutionTokens: resolutionTokens, numberingTokens: numberingTokens,
+                    metaCandidates: metaCandidates)
         return count
     }
 
-    /// A word without digits that can start episode numbering (see `ReleaseScan.scanExplicitNumbering`
-    /// and `scanPrefixedEpisodes`): a season or episode word, "S", "Se" or "Series".
+    /// "S", "Se" and "Series": words without digits that can start episode numbering (see
+    /// `ReleaseScan.scanExplicitNumbering`) besides the season and episode words.
     @inline(__always)
-    private static func canStartNumbering(_ key: UInt64, _ word: Word?) -> Bool {
-        if let word, word.kind == .flag, word.value == Flag.season.rawValue || word.value == Flag.episode.rawValue { return true }
-        switch key {
-        case literalKey("s"), literalKey("se"), literalKey("series"), literalKey("episode"), literalKey("episodio"), literalKey("ep"), literalKey("eps"):
-            return true
-        default: return false
-        }
+    private static func startsNumbering(_ key: UInt64) -> Bool {
+        key == literalKey("s") || key == literalKey("se") || key == literalKey("series")
     }
 
     /// Reads the resolution of each token shaped like one, once, for every pass to look up.

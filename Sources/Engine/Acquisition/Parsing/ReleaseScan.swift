@@ -117,12 +117,20 @@ struct ReleaseScan {
         /// that look only at those visit them alone (see `nextNumber(from:)`).
         /// A word that starts with "part" (see `scanPartEpisodes`).
         var partWord = false
+
+        /// The flags as bits, as the tokenizer gathers them in one register.
+        enum Bits {
+            static let brackets: UInt8 = 1, nonASCII: UInt8 = 2, numbers: UInt8 = 4, dash: UInt8 = 8
+            static let edition: UInt8 = 16, numbering: UInt8 = 32, media: UInt8 = 64, part: UInt8 = 128
+        }
         var numberTokens: UInt64 = 0
         var dashGapTokens: UInt64 = 0
         /// Tokens shaped like a resolution (see `ReleaseToken.resolutionShaped`).
         var resolutionTokens: UInt64 = 0
         /// Tokens with digits, and the words that can start numbering without them.
         var numberingTokens: UInt64 = 0
+        /// Tokens the meta pass classifies: all but plain title words (see `ReleaseScan.isPlainWord`).
+        var metaCandidates: UInt64 = 0
     }
 
     /// The first number token at or after `i`, or `tokens.count`.

@@ -12,8 +12,6 @@ struct Word: Equatable {
     var kind: Kind
     /// Meaning within the kind: a `SourceWord`, `Flag`, ... raw value, or an index into a name table.
     var value: UInt8
-
-    static let none = Word(kind: .other, value: 0)
 }
 
 /// Sources as names spell them; `QualityResolver` turns them into a quality.
@@ -329,8 +327,13 @@ enum Vocabulary {
     /// multiply, a shift and usually one probe, with no reference counting on the way.
     struct Table {
         static let mask = 2047
+        /// The slot `slot(key:_:_:_:in:)` gives for a word that is not in the table: its word is
+        /// nil and it sets no `seen` bits, so the tokenizer reads both without asking.
+        static let missing = mask + 1
         let keys: UnsafeMutablePointer<UInt64>
-        let words: UnsafeMutablePointer<Word>
+        let words: UnsafeMutablePointer<Word?>
+        /// What the word tells the tokenizer, as `ReleaseScan.Seen` bits (see `seenBits`).
+        let seen: UnsafeMutablePointer<UInt8>
         /// For keys of long (hashed) words: offset and length of the spelling in `pool`.
         let spelling: UnsafeMutablePointer<(Int32, Int32)>
         let pool: UnsafeMutablePointer<UInt8>
@@ -339,8 +342,10 @@ enum Vocabulary {
     nonisolated(unsafe) static let table: Table = {
         let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: Table.mask + 1)
         keys.initialize(repeating: 0, count: Table.mask + 1)
-        let words = UnsafeMutablePointer<Word>.allocate(capacity: Table.mask + 1)
-        words.initialize(repeating: .none, count: Table.mask + 1)
+        let words = UnsafeMutablePointer<Word?>.allocate(capacity: Table.missing + 1)
+        words.initialize(repeating: nil, count: Table.missing + 1)
+        let seen = UnsafeMutablePointer<UInt8>.allocate(capacity: Table.missing + 1)
+        seen.initialize(repeating: 0, count: Table.missing + 1)
         let spelling = UnsafeMutablePointer<(Int32, Int32)>.allocate(capacity: Table.mask + 1)
         spelling.initialize(repeating: (0, 0), count: Table.mask + 1)
         let total = entries.reduce(0) { $0 + $1.0.utf8.count }
@@ -354,12 +359,30 @@ enum Vocabulary {
             if keys[slot] == k { continue }   // the first spelling of a key wins
             keys[slot] = k
             words[slot] = Word(kind: kind, value: value)
+            seen[slot] = seenBits(kind, value)
             for (i, b) in bytes.enumerated() { pool[used + i] = b }
             spelling[slot] = (Int32(used), Int32(bytes.count))
             used += bytes.count
         }
-        return Table(keys: keys, words: words, spelling: spelling, pool: pool)
+        return Table(keys: keys, words: words, seen: seen, spelling: spelling, pool: pool)
     }()
+
+    /// The passes a word calls for, as `ReleaseScan.Seen` bits: an edition word, a season or
+    /// episode word, or one that speaks for music, books or audiobooks.
+    private static func seenBits(_ kind: Word.Kind, _ value: UInt8) -> UInt8 {
+        typealias Bits = ReleaseScan.Seen.Bits
+        switch kind {
+        case .edition: return Bits.edition
+        case .flag:
+            var bits: UInt8 = 0
+            if value == Flag.episode.rawValue || value == Flag.season.rawValue { bits |= Bits.numbering }
+            if Flag(rawValue: value)?.speaksForMedia == true { bits |= Bits.media }
+            return bits
+        case .music, .book: return Bits.media
+        case .audioCodec: return value == 7 || value == 9 ? Bits.media : 0   // FLAC, MP3
+        default: return 0
+        }
+    }
 
     @inline(__always)
     private static func slotOf(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 53) & Table.mask }
@@ -395,20 +418,26 @@ enum Vocabulary {
     /// Lookup with the key already computed (the tokenizer computes it while scanning).
     @inline(__always)
     static func lookup(key k: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, in t: Table = table) -> Word? {
+        t.words[slot(key: k, bytes, start, end, in: t)]
+    }
+
+    /// The slot of the word spelled by `bytes[start..<end]`, whose key is `k`, or `Table.missing`.
+    @inline(__always)
+    static func slot(key k: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, in t: Table = table) -> Int {
         let count = end - start
-        guard count > 0, count <= 24 else { return nil }
+        guard count > 0, count <= 24 else { return Table.missing }
         var slot = slotOf(k)
         while true {
             let s = t.keys[slot]
-            if s == 0 { return nil }
+            if s == 0 { return Table.missing }
             if s == k { break }
             slot = (slot + 1) & Table.mask
         }
         if count > 8 {
             let (offset, length) = t.spelling[slot]
-            guard Int(length) == count else { return nil }
-            for i in 0..<count where lower(bytes[start + i]) != t.pool[Int(offset) + i] { return nil }
+            guard Int(length) == count else { return Table.missing }
+            for i in 0..<count where lower(bytes[start + i]) != t.pool[Int(offset) + i] { return Table.missing }
         }
-        return t.words[slot]
+        return slot
     }
 }
