@@ -3,16 +3,17 @@
 /// Everything else (dots, spaces, dashes, brackets, ...) separates tokens. Tokens keep byte
 /// offsets into the name rather than substrings, so tokenizing allocates nothing but the
 /// token array; text is only materialized for the few fields that are returned. The fields
-/// are packed (28 bytes) because every pass reads tokens over and over.
+/// are packed (24 bytes) because every pass reads tokens over and over.
 struct ReleaseToken {
     /// What a pass decided the token is. Title tokens stay `.free`.
     enum Role: UInt8 {
         case free, meta, episode, date, year, group, junk, edition, language, hash, site
     }
 
-    private let startOffset: Int32
-    private let endOffset: Int32
-    private let gapOffset: Int32
+    // Names are cut at 4,096 bytes (see `ReleaseParser.parse(bytes:hint:)`), so offsets fit 16 bits.
+    private let startOffset: UInt16
+    private let endOffset: UInt16
+    private let gapOffset: UInt16
     private let value: Int32
     let word: Word?
     var role: Role = .free
@@ -29,9 +30,9 @@ struct ReleaseToken {
 
     init(start: Int, end: Int, gap: Int, depth: Int, number: Int, word: Word?, hasAlpha: Bool, hasDigit: Bool, ascii: Bool, dashGap: Bool,
          resolutionShaped: Bool) {
-        startOffset = Int32(truncatingIfNeeded: start)
-        endOffset = Int32(truncatingIfNeeded: end)
-        gapOffset = Int32(truncatingIfNeeded: gap)
+        startOffset = UInt16(truncatingIfNeeded: start)
+        endOffset = UInt16(truncatingIfNeeded: end)
+        gapOffset = UInt16(truncatingIfNeeded: gap)
         value = Int32(truncatingIfNeeded: number)
         self.word = word
         bits = (hasAlpha ? 1 : 0) | (hasDigit ? 2 : 0) | (ascii ? 4 : 0) | (dashGap ? 8 : 0) | (resolutionShaped ? 16 : 0)
@@ -53,7 +54,7 @@ struct ReleaseToken {
     var dashGap: Bool { bits & 8 != 0 }
     /// Shaped like a resolution ("1080p", "1280x720"): `ReleaseScan.readResolutions` looks closer.
     var resolutionShaped: Bool { bits & 16 != 0 }
-    var length: Int { Int(endOffset - startOffset) }
+    var length: Int { Int(endOffset &- startOffset) }
     var isNumber: Bool { value >= 0 }
 }
 
