@@ -3,18 +3,19 @@
 /// Everything else (dots, spaces, dashes, brackets, ...) separates tokens. Tokens keep byte
 /// offsets into the name rather than substrings, so tokenizing allocates nothing but the
 /// token array; text is only materialized for the few fields that are returned. The fields
-/// are packed (24 bytes) because every pass reads tokens over and over.
+/// are packed (20 bytes) because every pass reads tokens over and over.
 struct ReleaseToken {
     /// What a pass decided the token is. Title tokens stay `.free`.
     enum Role: UInt8 {
         case free, meta, episode, date, year, group, junk, edition, language, hash, site
     }
 
-    // Names are cut at 4,096 bytes (see `ReleaseParser.parse(bytes:hint:)`), so offsets fit 16 bits.
+    // The 32-bit field first, so the rest packs without padding (20 bytes). Names are cut at
+    // 4,096 bytes (see `ReleaseParser.parse(bytes:hint:)`), so offsets fit 16 bits.
+    private let value: Int32
     private let startOffset: UInt16
     private let endOffset: UInt16
     private let gapOffset: UInt16
-    private let value: Int32
     let word: Word?
     var role: Role = .free
     /// A quality word that cannot be part of a title ("1080p", "x264"); weak ones ("German",
