@@ -89,6 +89,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/TUI"),
+        // bench/parse's in-process speed run, built like the shipped binary (no test bundle).
+        .executableTarget(name: "ParseSpeed", dependencies: ["Engine"], path: "bench/ParseSpeed"),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "TUITests", dependencies: ["seedtui", "Engine"]),
         .testTarget(name: "IntegrationTests"),
