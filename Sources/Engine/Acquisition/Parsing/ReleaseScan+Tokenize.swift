@@ -50,18 +50,17 @@ extension ReleaseScan {
                     start: start, end: p, gap: gap, depth: depth, number: number, word: word,
                     hasAlpha: alpha || !ascii, hasDigit: digit, ascii: ascii, dashGap: dashGap, resolutionShaped: resolution))
                 let wordBits = table.seen[slot]
-                if count < 64 {
-                    // Bits set without branches: whether a token is a number or a keyword is a coin toss.
-                    let shift = UInt64(count)
-                    numberTokens |= UInt64(truncatingIfNeeded: (number >> 63) &+ 1) << shift
-                    dashGapTokens |= UInt64(dashGap ? 1 : 0) << shift
-                    resolutionTokens |= UInt64(resolution ? 1 : 0) << shift
-                    let numbering = digit || wordBits & Bits.numbering != 0 || (key != 0 && startsNumbering(key))
-                    numberingTokens |= UInt64(numbering ? 1 : 0) << shift
-                    let plain = slot == Vocabulary.Table.missing && !resolution
-                        && isPlainWord(ascii: ascii, hasDigit: digit, length: length, first: bytes[start])
-                    metaCandidates |= UInt64(plain ? 0 : 1) << shift
-                }
+                // Bits set without branches: whether a token is a number or a keyword is a coin toss.
+                // Tokens past the 64th set none (their passes test them one by one).
+                let bit: UInt64 = count < 64 ? 1 &<< UInt64(truncatingIfNeeded: count) : 0
+                numberTokens |= number >= 0 ? bit : 0
+                dashGapTokens |= dashGap ? bit : 0
+                resolutionTokens |= resolution ? bit : 0
+                let numbering = digit || wordBits & Bits.numbering != 0 || (key != 0 && startsNumbering(key))
+                numberingTokens |= numbering ? bit : 0
+                let plain = slot == Vocabulary.Table.missing && !resolution
+                    && isPlainWord(ascii: ascii, hasDigit: digit, length: length, first: bytes[start])
+                metaCandidates |= plain ? 0 : bit
                 if length >= 4, bytes[start] | 0x20 == UInt8(ascii: "p"), Vocabulary.lower(bytes[start + 1]) == UInt8(ascii: "a"),
                    Vocabulary.lower(bytes[start + 2]) == UInt8(ascii: "r"), Vocabulary.lower(bytes[start + 3]) == UInt8(ascii: "t") {
                     flags |= Bits.part

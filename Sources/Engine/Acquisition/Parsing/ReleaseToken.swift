@@ -37,7 +37,7 @@ struct ReleaseToken {
         value = Int32(truncatingIfNeeded: number)
         self.word = word
         bits = (hasAlpha ? 1 : 0) | (hasDigit ? 2 : 0) | (ascii ? 4 : 0) | (dashGap ? 8 : 0) | (resolutionShaped ? 16 : 0)
-        bracketDepth = UInt8(min(depth, 255))
+        bracketDepth = UInt8(truncatingIfNeeded: min(max(depth, 0), 255))
     }
 
     var start: Int { Int(startOffset) }
