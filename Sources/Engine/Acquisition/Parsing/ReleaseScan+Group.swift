@@ -8,19 +8,46 @@ extension ReleaseScan {
         guard let t = token(j) else { return false }
         if t.isNumber, t.length <= 2 { return true }                      // "-1"
         guard t.length <= 24 else { return false }
-        if Self.repostTagKeys.contains(Vocabulary.key(bytes, t.start, t.end)) { return true }
+        let key = t.ascii && t.length <= 8 ? Self.shortKey(bytes, t.start, t.length) : Vocabulary.key(bytes, t.start, t.end)
+        if Self.isRepostTagKey(key) { return true }
         // "Rakuv", "Rakuv02", "RakuvUS", ...: one reposter, many suffixes.
         guard t.length >= 5 else { return false }
         return tokenHasPrefix(j, "rakuv")
     }
 
-    /// The tags as vocabulary keys, so the check allocates nothing; a scan of two dozen integers
-    /// costs less than hashing one.
-    private static let repostTagKeys: ContiguousArray<UInt64> = ContiguousArray([
-        "rp", "obfuscated", "obfuscation", "scrambled", "sample", "postbot", "xpost", "nzbgeek", "repost",
-        "pre", "whiterev", "buymore", "asrequested", "alternativetorequested", "gerov", "z0ids3n", "chamele0n",
-        "4p", "4planet", "altezachen", "repackpost", "sickbeard", "sonarr", "radarr",
-    ].map { word in Array(word.utf8).withUnsafeBufferPointer { Vocabulary.key($0, 0, $0.count) } })
+    /// The tags as vocabulary keys in a small open-addressing table, so the check allocates
+    /// nothing and reads a slot or two (a scan of the two dozen keys was a sixth of this pass's
+    /// instructions).
+    nonisolated(unsafe) private static let repostTagTable: UnsafePointer<UInt64> = {
+        let table = UnsafeMutablePointer<UInt64>.allocate(capacity: repostTagSlots)
+        table.initialize(repeating: 0, count: repostTagSlots)
+        for word in ["rp", "obfuscated", "obfuscation", "scrambled", "sample", "postbot", "xpost", "nzbgeek", "repost",
+                     "pre", "whiterev", "buymore", "asrequested", "alternativetorequested", "gerov", "z0ids3n", "chamele0n",
+                     "4p", "4planet", "altezachen", "repackpost", "sickbeard", "sonarr", "radarr"] {
+            let key = Array(word.utf8).withUnsafeBufferPointer { Vocabulary.key($0, 0, $0.count) }
+            var slot = repostTagSlot(key)
+            while table[slot] != 0 { slot = (slot + 1) & (repostTagSlots - 1) }
+            table[slot] = key
+        }
+        return UnsafePointer(table)
+    }()
+
+    private static let repostTagSlots = 64
+
+    @inline(__always)
+    private static func repostTagSlot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58) }
+
+    /// A token's key is never 0: a token has at least one byte, and none is NUL.
+    private static func isRepostTagKey(_ key: UInt64) -> Bool {
+        let table = repostTagTable
+        var slot = repostTagSlot(key)
+        while true {
+            let stored = table[slot]
+            if stored == key { return true }
+            if stored == 0 { return false }
+            slot = (slot + 1) & (repostTagSlots - 1)
+        }
+    }
 
     /// A token that cannot be (the start of) a group name: a quality or numbering word.
     private func isTechnical(_ j: Int) -> Bool {

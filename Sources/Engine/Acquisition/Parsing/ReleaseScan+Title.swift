@@ -225,7 +225,9 @@ extension ReleaseScan {
     private func extendEnd(_ end: Int, limitTo stop: Int) -> Int {
         var to = end
         var open = 0
-        var p = tokens[titleStart].start
+        // An opening bracket inside the title would have put the title words after it in
+        // brackets: without any, there is nothing to count.
+        var p = seen.brackets ? tokens[titleStart].start : end
         let classes = ByteClass.table
         while p < end {
             if classes[Int(bytes[p])] & ByteClass.special != 0 {

@@ -141,7 +141,7 @@ extension ReleaseScan {
     /// `Vocabulary.key` of an ASCII token of 1 to 8 bytes: one 8-byte load, masked to the
     /// token and lowercased in all lanes at once, where the name has 8 bytes left to load.
     @inline(__always)
-    private static func shortKey(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> UInt64 {
+    static func shortKey(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> UInt64 {
         guard start + 8 <= bytes.count else { return Vocabulary.key(bytes, start, start + length) }
         var w = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self))
         if length < 8 { w &= (1 << (8 * UInt64(length))) &- 1 }
