@@ -221,6 +221,8 @@ extension ReleaseScan {
             let dash = gapIs(j, UInt8(ascii: "-")) || isDashGap(j) || gapIs(j, UInt8(ascii: "~"))
             let glue = gapIs(j, UInt8(ascii: ".")) || gapIs(j, UInt8(ascii: " ")) || gapIs(j, UInt8(ascii: "_")) || dash
             guard glue, t.depth == tokens[start - 1].depth else { break }
+            // Every shape below has digits: an episode title's first word ends the list at once.
+            guard t.hasDigit else { break }
             // "E03" / "Ep10722" / "e02"
             if let eps = followingEpisodes(j), eps.used == 1 {
                 let last = info.episodes.max() ?? eps.first
