@@ -22,10 +22,20 @@ extension ReleaseScan {
     }
 
     @inline(__always)
-    private func canStartNumberingWithoutDigits(_ i: Int) -> Bool {
-        let t = tokens[i]
+    private func canStartNumberingWithoutDigits(_ i: Int) -> Bool { Self.startsNumberingWithoutDigits(tokens[i], bytes) }
+
+    /// A season or episode word, "S", "Se" or "Series" (see `matchMarker`).
+    static func startsNumberingWithoutDigits(_ t: ReleaseToken, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if let w = t.word, w.kind == .flag, w.value == Flag.season.rawValue || w.value == Flag.episode.rawValue { return true }
-        return tokenIs(i, "s") || tokenIs(i, "se") || tokenIs(i, "series")
+        return t.ascii && t.length <= 6 && isNumberingLetter(shortKey(bytes, t.start, t.length))
+    }
+
+    /// "S", "Se" and "Series", by their key: besides the season and episode words, the words
+    /// without digits that can start numbering (see `matchMarker`). The tokenizer asks too, with
+    /// the key it has just read, to mark the tokens `scanExplicitNumbering` visits.
+    @inline(__always)
+    static func isNumberingLetter(_ key: UInt64) -> Bool {
+        key == literalKey("s") || key == literalKey("se") || key == literalKey("series")
     }
 
     private func claim(_ from: Int, _ count: Int, _ role: ReleaseToken.Role = .episode) {

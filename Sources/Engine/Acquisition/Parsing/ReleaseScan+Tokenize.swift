@@ -56,7 +56,8 @@ extension ReleaseScan {
                 numberTokens |= number >= 0 ? bit : 0
                 dashGapTokens |= dashGap ? bit : 0
                 resolutionTokens |= resolution ? bit : 0
-                let numbering = digit || wordBits & Bits.numbering != 0 || (key != 0 && startsNumbering(key))
+                // Season and episode words carry the numbering bit (see `Vocabulary.seenBits`).
+                let numbering = digit || wordBits & Bits.numbering != 0 || isNumberingLetter(key)
                 numberingTokens |= numbering ? bit : 0
                 let plain = slot == Vocabulary.Table.missing && !resolution
                     && isPlainWord(ascii: ascii, hasDigit: digit, length: length, first: bytes[start])
@@ -86,13 +87,6 @@ extension ReleaseScan {
                     numberTokens: numberTokens, dashGapTokens: dashGapTokens, resolutionTokens: resolutionTokens, numberingTokens: numberingTokens,
                     metaCandidates: metaCandidates)
         return count
-    }
-
-    /// "S", "Se" and "Series": words without digits that can start episode numbering (see
-    /// `ReleaseScan.scanExplicitNumbering`) besides the season and episode words.
-    @inline(__always)
-    private static func startsNumbering(_ key: UInt64) -> Bool {
-        key == literalKey("s") || key == literalKey("se") || key == literalKey("series")
     }
 
     /// Reads the resolution of each token shaped like one, once, for every pass to look up.

@@ -113,8 +113,6 @@ struct ReleaseScan {
         var numbers = false
         /// A word that speaks for music, books or audiobooks (see `mediaEvidence`).
         var mediaWord = false
-        /// Which of the first 64 tokens are numbers, and which follow a spaced dash: the passes
-        /// that look only at those visit them alone (see `nextNumber(from:)`).
         /// A word that starts with "part" (see `scanPartEpisodes`).
         var partWord = false
 
@@ -123,6 +121,8 @@ struct ReleaseScan {
             static let brackets: UInt8 = 1, nonASCII: UInt8 = 2, numbers: UInt8 = 4, dash: UInt8 = 8
             static let edition: UInt8 = 16, numbering: UInt8 = 32, media: UInt8 = 64, part: UInt8 = 128
         }
+        /// Which of the first 64 tokens are numbers, and which follow a spaced dash: the passes
+        /// that look only at those visit them alone (see `next(in:from:_:)`). So do the masks below.
         var numberTokens: UInt64 = 0
         var dashGapTokens: UInt64 = 0
         /// Tokens shaped like a resolution (see `ReleaseToken.resolutionShaped`).
@@ -143,7 +143,7 @@ struct ReleaseScan {
     /// season or episode word, "S", "Se" or "Series".
     @inline(__always)
     func nextNumberingCandidate(from i: Int) -> Int {
-        next(in: seen.numberingTokens, from: i) { $0.hasDigit || $0.word.map { $0.kind == .flag } ?? false || $0.length <= 6 }
+        next(in: seen.numberingTokens, from: i) { $0.hasDigit || Self.startsNumberingWithoutDigits($0, bytes) }
     }
 
     /// The first token at or after `i` (and after the first) whose separators hold a spaced
@@ -237,9 +237,15 @@ struct ReleaseScan {
     @inline(__always)
     func tokenHasPrefix(_ i: Int, _ prefix: StaticString) -> Bool {
         guard i >= 0, i < tokens.count else { return false }
-        let t = tokens[i]
-        let start = t.start, n = prefix.utf8CodeUnitCount
-        guard t.end - start >= n else { return false }
+        return Self.hasPrefix(bytes, tokens[i].start, tokens[i].end, prefix)
+    }
+
+    /// True when `bytes[start..<end]` starts with `prefix` ignoring ASCII case (the tokenizer
+    /// asks before there are tokens).
+    @inline(__always)
+    static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard end - start >= n else { return false }
         let w = prefix.utf8Start
         var k = 0
         while k < n {
