@@ -67,6 +67,13 @@ final class GrabDecisionTests: XCTestCase {
         let during = GrabMatcher(wants: wants).pick([best, next], unavailable: gone.current(now: 1_000 + GoneLinks.memory - 1))
         XCTAssertEqual(during.picks.first?.decision.release.title, next.title)
         XCTAssertTrue(during.picks.first?.alternatives.isEmpty == true)
+        // The link is remembered, not the release: the same release from another indexer is taken.
+        var elsewhere = best
+        elsewhere.indexer = "harbor"
+        elsewhere.downloadURL = "http://other.test/\(best.title).torrent"
+        let other = GrabMatcher(wants: wants).pick([best, elsewhere, next], unavailable: gone.current(now: 1_000 + GoneLinks.memory - 1))
+        XCTAssertEqual(other.picks.first?.decision.release.indexer, "harbor")
+        XCTAssertEqual(other.picks.first?.decision.release.title, best.title)
         XCTAssertTrue(gone.current(now: 1_000 + GoneLinks.memory).isEmpty, "forgotten: the link is asked again")
     }
 

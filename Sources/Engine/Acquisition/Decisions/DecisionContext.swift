@@ -10,7 +10,7 @@ public struct DecisionContext: Sendable {
     public var blocklist: [String: String]
     /// Identities already grabbed.
     public var grabbed: Set<String>
-    /// Identities whose link was found gone a short while ago, with why (see `GoneLinks`).
+    /// Download links found gone a short while ago, with why (see `GoneLinks`).
     public var unavailable: [String: String]
     public var now: Date
 

@@ -30,9 +30,8 @@ public struct UnavailableSpecification: DecisionSpecification {
     public let name = "unavailable"
     public init() {}
     public func check(_ c: ReleaseCandidate, _ ctx: DecisionContext) -> String? {
-        guard !ctx.unavailable.isEmpty else { return nil }
-        for key in BlocklistSpecification.keys(c.release) { if let why = ctx.unavailable[key] { return why } }
-        return nil
+        guard !ctx.unavailable.isEmpty, let link = c.release.downloadURL else { return nil }
+        return ctx.unavailable[link]
     }
 }
 

@@ -161,7 +161,7 @@ extension AcquisitionService {
                 // Taken for another item in this sync (a season pack for two episodes): it serves this one too.
                 if keys.contains(where: known.grabbed.contains) { failure = nil; break }
                 // Blocklisted or found gone for another item a moment ago: said there already.
-                if keys.contains(where: { known.blocklist[$0] != nil || known.unavailable[$0] != nil }) {
+                if keys.contains(where: { known.blocklist[$0] != nil }) || decision.release.downloadURL.map({ known.unavailable[$0] != nil }) == true {
                     failure = failure ?? ("\(label): '\(decision.release.title)' from \(decision.release.indexer) cannot be grabbed (see above)", nil)
                     continue
                 }
@@ -182,7 +182,7 @@ extension AcquisitionService {
                         failure = (line, passed.count)
                         passed.append(line)
                     case .gone:
-                        known.unavailable = goneLinks.current(now: Self.now())
+                        if let link = decision.release.downloadURL { known.unavailable[link] = goneLinks.reason(for: link) }
                         failure = (line, passed.count)
                         passed.append(line)
                     case .indexerLimit:
