@@ -13,10 +13,39 @@ public enum HTTPFetcher {
 
     /// A .torrent link that answered with an HTTP error: the status tells a torrent that is gone
     /// (404, 410) and a used-up download quota (429) from a server that is merely failing.
-    public struct LinkStatusError: Error, Sendable {
-        public let status: Int
+    struct LinkStatusError: Error, Sendable {
+        /// What the status says about the link; read once here, for the message and for a grab.
+        enum Meaning: Sendable {
+            /// 404, 410: the torrent is no longer there.
+            case gone
+            /// 429: the site's download quota is used up.
+            case limited
+            case failing
+        }
+
+        let status: Int
         /// One line, the link's key redacted.
-        public let message: String
+        let message: String
+
+        init(status: Int, url: String) {
+            self.status = status
+            let meaning = switch Self.meaning(of: status) {
+            case .gone: ": the torrent is no longer there"
+            case .limited: ": too many downloads; the site's download limit is reached"
+            case .failing: ""
+            }
+            message = "\(HTTPFetcher.redacted(url)): the server answered HTTP \(status)\(meaning)"
+        }
+
+        var meaning: Meaning { Self.meaning(of: status) }
+
+        private static func meaning(of status: Int) -> Meaning {
+            switch status {
+            case 404, 410: .gone
+            case 429: .limited
+            default: .failing
+            }
+        }
     }
 
     public struct Response: Sendable {
@@ -63,14 +92,7 @@ public enum HTTPFetcher {
             }
             return .magnet(target)
         case .response(let response):
-            guard (200..<300).contains(response.status) else {
-                let meaning = switch response.status {
-                case 404, 410: ": the torrent is no longer there"
-                case 429: ": too many downloads; the site's download limit is reached"
-                default: ""
-                }
-                throw LinkStatusError(status: response.status, message: "\(redacted(url)): the server answered HTTP \(response.status)\(meaning)")
-            }
+            guard (200..<300).contains(response.status) else { throw LinkStatusError(status: response.status, url: url) }
             return .file(response.body)
         }
     }

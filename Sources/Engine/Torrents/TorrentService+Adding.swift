@@ -189,10 +189,10 @@ extension TorrentService {
                 throw error
             } catch let refused as HTTPFetcher.LinkStatusError {
                 // An HTTP error is a failure (exit 1) to a person adding a link; the cause tells a grab more.
-                let cause: AddRefusal.Cause = switch refused.status {
-                case 404, 410: .gone
-                case 429: .limited
-                default: .elsewhere
+                let cause: AddRefusal.Cause = switch refused.meaning {
+                case .gone: .gone
+                case .limited: .limited
+                case .failing: .elsewhere
                 }
                 throw AddRefusal(EngineError.failed(refused.message), cause: cause)
             }

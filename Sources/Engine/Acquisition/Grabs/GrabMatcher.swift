@@ -93,12 +93,11 @@ public struct GrabMatcher: Sendable {
                 guard decision.accepted else { continue }
                 accepted += 1
                 // Kept best first; of two that rank the same, the first listed stays first.
-                var list = ranked[i, default: []]
-                let at = list.firstIndex { DecisionEngine.before(decision, $0, profile: w.profile) } ?? list.count
+                let at = ranked[i]?.firstIndex { DecisionEngine.before(decision, $0, profile: w.profile) } ?? ranked[i]?.count ?? 0
                 guard at <= Self.fallbacks else { continue }
-                list.insert(decision, at: at)
-                if list.count > Self.fallbacks + 1 { list.removeLast() }
-                ranked[i] = list
+                // Changed in place: a copy taken out of the dictionary would be copied again to insert.
+                ranked[i, default: []].insert(decision, at: at)
+                if ranked[i]!.count > Self.fallbacks + 1 { ranked[i]!.removeLast() }
             }
         }
         let picks = ranked.keys.sorted { (wants[$0].item.id ?? 0, $0) < (wants[$1].item.id ?? 0, $1) }
