@@ -271,9 +271,5 @@ func withOptionalCString<R>(_ s: String?, _ body: (UnsafePointer<CChar>?) -> R) 
 
 /// Reads a NUL-terminated C string out of a fixed-size char array imported as a tuple.
 func fixedString<T>(_ tuple: inout T) -> String {
-    withUnsafeBytes(of: &tuple) { raw in
-        let bytes = raw.bindMemory(to: UInt8.self)
-        let end = bytes.firstIndex(of: 0) ?? bytes.count
-        return String(decoding: bytes[..<end], as: UTF8.self)
-    }
+    withUnsafeBytes(of: &tuple) { String(cBuffer: $0) }
 }

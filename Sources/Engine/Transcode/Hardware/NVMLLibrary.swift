@@ -83,7 +83,7 @@ public struct NVMLLibrary: NVMLQuerying {
                 if ok {
                     let ids = raw.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 28, as: UInt32.self) }
                     gpu.pciId = "\(PCIVendor.hex(UInt16(ids & 0xffff))):\(PCIVendor.hex(UInt16(ids >> 16)))"
-                    let busId = String(cBuffer: raw[36..<68].map { CChar(bitPattern: $0) })
+                    let busId = raw[36..<68].withUnsafeBytes { String(cBuffer: $0) }
                     if !busId.isEmpty { gpu.pciSlot = SystemTree.normalizeSlot(busId) }
                 }
             }
