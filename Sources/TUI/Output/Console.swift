@@ -60,6 +60,27 @@ enum Console {
         return f
     }()
 
+    /// "11-26 14:05" (or "11-26 14:05:09"), local time: times in rows drawn on every frame, so
+    /// the formatters are made once.
+    static func clock(_ seconds: Double, withSeconds: Bool = false) -> String {
+        (withSeconds ? clockWithSeconds : clockFormatter).string(from: Date(timeIntervalSince1970: seconds))
+    }
+
+    private static let clockFormatter: DateFormatter = {
+        let f = DateFormatter()
+        f.dateFormat = "MM-dd HH:mm"
+        return f
+    }()
+
+    private static let clockWithSeconds: DateFormatter = {
+        let f = DateFormatter()
+        f.dateFormat = "MM-dd HH:mm:ss"
+        return f
+    }()
+
+    /// ISO 8601 in UTC ("2026-11-26T14:05:09Z"), for the fields of a torrent's detail.
+    static func isoDate(_ seconds: Double) -> String { Date(timeIntervalSince1970: seconds).ISO8601Format() }
+
     static func color(_ text: String, _ code: String) -> String {
         useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }

@@ -53,8 +53,7 @@ enum DetailRows {
 
     static func generalFields(_ r: Methods.Detail.Result) -> [(String, String)] {
         let t = r.torrent
-        let f = ISO8601DateFormatter()
-        func date(_ v: Int64?) -> String { v.map { f.string(from: Date(timeIntervalSince1970: TimeInterval($0))) } ?? "-" }
+        func date(_ v: Int64?) -> String { v.map { Console.isoDate(Double($0)) } ?? "-" }
         return [
             ("Name", t.name), ("Info hash", t.infoHash), ("State", t.state.rawValue),
             ("Progress", String(format: "%.2f%% of %@", t.progress * 100, Units.formatBytes(t.size))),

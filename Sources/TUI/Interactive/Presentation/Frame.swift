@@ -142,11 +142,9 @@ enum EventsRows {
     static func lines(_ events: [EventRecord], scroll: Int?, width: Int, height: Int) -> [StyledLine] {
         guard !events.isEmpty else { return DetailRows.pad([StyledLine("  no events yet", .dim).fitted(to: width)], to: height, width: width) }
         let start = scroll ?? max(0, events.count - height)
-        let f = DateFormatter()
-        f.dateFormat = "MM-dd HH:mm:ss"
         let out = events.dropFirst(start).prefix(height).map { e -> StyledLine in
             let role: Role = e.level == "error" ? .error : (e.level == "warning" ? .stalled : .normal)
-            return StyledLine([Span("  " + f.string(from: Date(timeIntervalSince1970: TimeInterval(e.at))) + "  ", .dim),
+            return StyledLine([Span("  " + Console.clock(Double(e.at), withSeconds: true) + "  ", .dim),
                                Span(TerminalText.pad(e.kind, to: 9), .accent), Span(TerminalText.inert(e.message), role)]).fitted(to: width)
         }
         return DetailRows.pad(Array(out), to: height, width: width)

@@ -82,13 +82,6 @@ enum WantedRows {
         }
     }
 
-    /// Made once: the history rows are drawn on every frame.
-    private static let historyClock: DateFormatter = {
-        let f = DateFormatter()
-        f.dateFormat = "MM-dd HH:mm"
-        return f
-    }()
-
     /// The item under the cursor: its newest grabs and imports, one a line.
     static func historyRows(_ state: WantedState, width: Int) -> [StyledLine] {
         guard let item = state.current else { return [] }
@@ -97,7 +90,7 @@ enum WantedRows {
             return [StyledLine("  #\(item.id ?? 0) " + TerminalText.inert(item.label) + ": no grabs or imports yet", .dim).fitted(to: width)]
         }
         return entries.prefix(historyLines).map { e in
-            StyledLine([Span("  " + historyClock.string(from: Date(timeIntervalSince1970: TimeInterval(e.at))) + "  ", .dim),
+            StyledLine([Span("  " + Console.clock(Double(e.at)) + "  ", .dim),
                         Span(TerminalText.pad(e.kind, to: 7), .accent), Span(summary(e) + "  ", role(e)),
                         Span(TerminalText.inert(e.title), .dim)]).fitted(to: width)
         }
