@@ -169,8 +169,7 @@ final class EngineCore: Sendable {
 
     static func loadSettings(_ store: Store) async throws -> Settings {
         let map = try await store.pool.read { db in
-            try Dictionary(Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { ($0["key"] as String, $0["value"] as String) },
-                           uniquingKeysWith: { _, last in last })
+            try Dictionary(uniqueKeysWithValues: Array(Row.fetchCursor(db, sql: "SELECT key, value FROM setting").map { ($0["key"] as String, $0["value"] as String) }))
         }
         return Settings(stored: map)
     }

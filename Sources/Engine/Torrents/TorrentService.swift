@@ -51,7 +51,7 @@ actor TorrentService {
         let categories = try await store.pool.read { try CategoryRecord.fetchAll($0) }
         shareRules = ShareRules(settings: settings, categories: categories)
         let light = try await store.pool.read { db in
-            try Row.fetchAll(db, sql: """
+            try Array(Row.fetchCursor(db, sql: """
                 SELECT id, info_hash, name, save_path, category, tags, source, added_at, completed_at, share_done_at,
                        paused, sequential, download_limit, upload_limit, queue_position, resume_saved_at
                 FROM torrent ORDER BY queue_position IS NULL, queue_position, id
@@ -62,7 +62,7 @@ actor TorrentService {
                     addedAt: row["added_at"], completedAt: row["completed_at"], shareDoneAt: row["share_done_at"],
                     paused: row["paused"], sequential: row["sequential"], downloadLimit: row["download_limit"],
                     uploadLimit: row["upload_limit"], queuePosition: row["queue_position"], resumeSavedAt: row["resume_saved_at"])
-            }
+            })
         }
         var order: [Int64] = []
         order.reserveCapacity(light.count)
@@ -89,7 +89,8 @@ actor TorrentService {
                 blobs = try await store.pool.read { db in
                     var byId: [Int64: (torrentFile: Data?, resumeData: Data?, source: String?)] = [:]
                     let sql = "SELECT id, torrent_file, resume_data, source FROM torrent WHERE id IN (\(ids.map(String.init).joined(separator: ",")))"
-                    for row in try Row.fetchAll(db, sql: sql) { byId[row["id"]] = (row["torrent_file"], row["resume_data"], row["source"]) }
+                    let rows = try Row.fetchCursor(db, sql: sql)
+                    while let row = try rows.next() { byId[row["id"]] = (row["torrent_file"], row["resume_data"], row["source"]) }
                     return byId
                 }
             } catch {

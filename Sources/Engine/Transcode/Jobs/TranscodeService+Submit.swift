@@ -198,11 +198,12 @@ extension TranscodeService {
         let extensions = MediaExtensions.video.union(MediaExtensions.audio)
         for library in Set(parsed.map(\.rule.library)).sorted() {
             let mine = parsed.filter { $0.rule.library == library }
+            // Through a cursor: a root may hold a million files, and only the values are kept.
             let rows = try await store.pool.read { db in
-                try Row.fetchAll(db, sql: """
+                try Array(Row.fetchCursor(db, sql: """
                     SELECT i.path, i.size, i.mtime_ns, i.detail_json FROM library_item i JOIN library_root r ON r.id = i.root_id
                     WHERE r.path = ? AND i.error IS NULL ORDER BY i.path
-                    """, arguments: [library]).map { (path: $0[0] as String, size: $0[1] as Int64, mtime: $0[2] as Int64, detail: $0[3] as String?) }
+                    """, arguments: [library]).map { (path: $0[0] as String, size: $0[1] as Int64, mtime: $0[2] as Int64, detail: $0[3] as String?) })
             }
             for (path, size, mtime, detail) in rows {
                 guard extensions.contains((path as NSString).pathExtension.lowercased()) else { continue }
