@@ -30,4 +30,30 @@ final class JobsViewTests: XCTestCase {
         XCTAssertTrue((0..<16).contains { grid.text(row: $0).contains("#8: input is not readable media") })
         XCTAssertEqual(state.reduce(action: .recheck), [.run(["jobs", "retry", "8"])])
     }
+
+    /// The engine's new list can put rows above the cursor: the cursor follows its job and stays
+    /// in sight, as on every tab. The help stops scrolling at its end.
+    func testTheCursorStaysInSightWhenTheListChangesAndTheHelpStopsAtItsEnd() {
+        func job(_ id: Int64) -> Methods.JobView {
+            Methods.JobView(id: id, input: "/lib/film-\(id).mkv", target: "/lib/film-\(id).hevc.mkv", state: "queued", recipe: "hevc")
+        }
+        var state = makeState([], rows: 16, columns: 120)
+        state.press("5")
+        state.apply(.jobs((100..<140).map(job)))
+        for _ in 0..<5 { _ = state.reduce(action: .down) }
+        XCTAssertEqual(state.jobs.current?.id, 105)
+        state.apply(.jobs((60..<140).map(job)))
+        XCTAssertEqual(state.jobs.current?.id, 105, "the cursor follows its job")
+        XCTAssertTrue(state.jobs.scroll <= state.jobs.cursor && state.jobs.cursor < state.jobs.scroll + state.jobsPage)
+        XCTAssertTrue((0..<16).contains { render(state).text(row: $0).contains("film-105.mkv") })
+
+        state.press("?")
+        XCTAssertTrue(state.showHelp)
+        for _ in 0..<200 { state.press("j") }
+        let end = state.helpScroll
+        XCTAssertEqual(end, max(0, HelpRows.lineCount(state.keymap, width: state.columns) - (state.listHeight + 1)))
+        XCTAssertGreaterThan(end, 0, "the help is longer than the screen")
+        state.press("k")
+        XCTAssertEqual(state.helpScroll, end - 1, "one key up moves up from the end at once")
+    }
 }

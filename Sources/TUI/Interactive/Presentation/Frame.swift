@@ -118,8 +118,7 @@ enum HelpRows {
             [Span("  " + TerminalText.pad(b.keys.joined(separator: " "), to: 16), .accent), Span(TerminalText.pad(b.action.rawValue, to: 15), .dim), Span(b.action.summary)]
         }
         var body: [StyledLine] = []
-        let columnWidth = 84
-        if width >= columnWidth * 2 {
+        if twoColumns(width) {
             let half = (entries.count + 1) / 2
             for i in 0..<half {
                 let left = StyledLine(entries[i]).fitted(to: columnWidth)
@@ -136,6 +135,16 @@ enum HelpRows {
         let start = min(scroll, max(0, content.count - height))
         return DetailRows.pad(Array(content.dropFirst(start)), to: height, width: width)
     }
+
+    /// How many lines `lines` makes, so that scrolling stops at its end.
+    static func lineCount(_ keymap: Keymap, width: Int) -> Int {
+        let n = keymap.bindings.count
+        return 4 + (twoColumns(width) ? (n + 1) / 2 : n)
+    }
+
+    private static let columnWidth = 84
+
+    private static func twoColumns(_ width: Int) -> Bool { width >= columnWidth * 2 }
 }
 
 enum EventsRows {

@@ -20,16 +20,20 @@ extension AppState {
         if prompt != nil { return reducePrompt(key) }
         if let confirmation { return reduceConfirmation(key, confirmation) }
         if let shown = output {
-            if let scroll = scrolledOverlay(shown.scroll, keymap[key], page: listHeight) {
-                let last = max(0, shown.lines.count - listHeight)
-                output?.scroll = min(scroll, last)
+            if let scroll = scrolledOverlay(shown.scroll, keymap[key], page: listHeight, lines: shown.lines.count) {
+                output?.scroll = scroll
             } else {
                 output = nil
             }
             return []
         }
         if showHelp {
-            if let scroll = scrolledOverlay(helpScroll, keymap[key], page: listHeight) { helpScroll = scroll } else { showHelp = false }
+            // The help has its heading in its text: it shows one line more than a list.
+            if let scroll = scrolledOverlay(helpScroll, keymap[key], page: listHeight + 1, lines: HelpRows.lineCount(keymap, width: columns)) {
+                helpScroll = scroll
+            } else {
+                showHelp = false
+            }
             return []
         }
         message = nil
@@ -305,16 +309,22 @@ extension AppState {
             library.setRoots(roots)
         case .libraryItems(let type, let items):
             library.setItems(items, for: type)
+            // Rows above the cursor may have come or gone: it is kept in sight, as in every list.
+            library.moveCursor(to: library.cursor, height: libraryPage)
         case .librarySearch(let query, let items):
             library.setResults(items, for: query)
+            library.moveCursor(to: library.cursor, height: libraryPage)
         case .libraryShow(let shown):
             if library.showing == shown.item.id { library.shown = shown }
         case .jobs(let list):
             jobs.set(list)
+            jobs.moveCursor(to: jobs.cursor, height: jobsPage)
         case .wanted(let items, let history):
             wanted.set(items, history: history)
+            wanted.moveCursor(to: wanted.cursor, height: wantedPage)
         case .searchResult(let serial, let result):
             search.set(result, serial: serial)
+            search.moveCursor(to: search.cursor, height: searchPage)
         case .searchFailed(let serial, let text):
             search.fail(text, serial: serial)
         case .scan(let progress):
@@ -357,7 +367,7 @@ enum EngineUpdate {
 extension AppState {
     /// Keys on the Library tab: move, open groups and items, back out, re-read an item.
     mutating func reduceLibrary(_ action: Action) -> [Effect] {
-        let page = max(1, listHeight - 1)
+        let page = libraryPage
         if library.showing != nil {
             switch action {
             case .back, .open: library.showing = nil; library.shown = nil
@@ -385,7 +395,7 @@ extension AppState {
 
     /// Keys on the Jobs tab: move, cancel (d) and retry (c) the job under the cursor.
     mutating func reduceJobs(_ action: Action) -> [Effect] {
-        let page = max(1, listHeight - 1)
+        let page = jobsPage
         if jobs.move(action, page: page) { return [] }
         switch action {
         case .remove:
@@ -405,7 +415,7 @@ extension AppState {
     /// in the engine's last search (`grab RANK --title=TITLE`, the shared command grammar); the
     /// title makes the engine refuse if another client's search has replaced the results.
     mutating func reduceSearch(_ action: Action) -> [Effect] {
-        let page = max(1, listHeight - 3)
+        let page = searchPage
         if search.move(action, page: page) { return [] }
         switch action {
         case .open:
@@ -430,7 +440,7 @@ extension AppState {
     /// now and grabs the best release (`wanted search ID`, run beside the screen's updates);
     /// d removes it, after asking.
     mutating func reduceWanted(_ action: Action) -> [Effect] {
-        let page = max(1, WantedRows.listRows(forBody: listHeight + 1))
+        let page = wantedPage
         if wanted.move(action, page: page) { return [] }
         switch action {
         case .open:

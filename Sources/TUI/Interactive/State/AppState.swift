@@ -80,6 +80,12 @@ struct AppState {
 
     /// Rows available to a list below the tab bar, its header, and above the status bar.
     var listHeight: Int { max(1, rows - 3) }
+    /// The rows each tab's list gets below its own headings: the cursor's page, for the keys
+    /// and for keeping it in sight when the engine sends a new list.
+    var libraryPage: Int { max(1, listHeight - 1) }
+    var jobsPage: Int { max(1, listHeight - 1) }
+    var searchPage: Int { max(1, listHeight - 3) }
+    var wantedPage: Int { max(1, WantedRows.listRows(forBody: listHeight + 1)) }
     static let minimumRows = 10
     static let minimumColumns = 40
     var tooSmall: Bool { rows < Self.minimumRows || columns < Self.minimumColumns }

@@ -17,10 +17,18 @@ protocol PlainCursorList: CursorList {
 extension PlainCursorList {
     mutating func moveCursor(to index: Int, height: Int) {
         cursor = max(0, min(index, rowCount - 1))
-        if cursor < scroll { scroll = cursor }
-        if cursor >= scroll + height { scroll = cursor - height + 1 }
-        scroll = max(0, min(scroll, max(0, rowCount - height)))
+        scroll = keptInSight(scroll, cursor: cursor, rows: rowCount, height: height)
     }
+}
+
+/// The first row a view `height` rows tall shows so that `cursor` is in it, moving `scroll` as
+/// little as it can, and never past the end of `rows` rows.
+func keptInSight(_ scroll: Int, cursor: Int, rows: Int, height: Int) -> Int {
+    let h = max(1, height)
+    var first = scroll
+    if cursor < first { first = cursor }
+    if cursor >= first + h { first = cursor - h + 1 }
+    return max(0, min(first, max(0, rows - h)))
 }
 
 extension CursorList {
@@ -44,14 +52,17 @@ extension CursorList {
     }
 }
 
-/// Scrolling a full-screen text (the help, a command's output) `page` rows tall: the new first
-/// line for a movement key, or nil for any other key, which closes it as in less.
-func scrolledOverlay(_ scroll: Int, _ action: Action?, page: Int) -> Int? {
+/// Scrolling a full-screen text of `lines` lines (the help, a command's output) in a view `page`
+/// rows tall: the new first line for a movement key, stopping where the last line shows, or nil
+/// for any other key, which closes it as in less.
+func scrolledOverlay(_ scroll: Int, _ action: Action?, page: Int, lines: Int) -> Int? {
+    let next: Int
     switch action {
-    case .down: return scroll + 1
-    case .up: return max(0, scroll - 1)
-    case .pageDown, .halfPageDown: return scroll + page / 2
-    case .pageUp, .halfPageUp: return max(0, scroll - page / 2)
+    case .down: next = scroll + 1
+    case .up: next = scroll - 1
+    case .pageDown, .halfPageDown: next = scroll + page / 2
+    case .pageUp, .halfPageUp: next = scroll - page / 2
     default: return nil
     }
+    return max(0, min(next, lines - page))
 }

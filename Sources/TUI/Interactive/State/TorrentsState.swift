@@ -113,10 +113,7 @@ struct TorrentsState: CursorList {
     }
 
     mutating func clampScroll(height: Int) {
-        let h = max(1, height)
-        if cursor < scroll { scroll = cursor }
-        if cursor >= scroll + h { scroll = cursor - h + 1 }
-        scroll = max(0, min(scroll, max(0, order.count - h)))
+        scroll = keptInSight(scroll, cursor: cursor, rows: order.count, height: height)
     }
 
     mutating func toggleMark() {

@@ -21,11 +21,9 @@ struct WantedState: PlainCursorList {
         loaded = true
         history = Dictionary(grouping: entries.filter { $0.wantedId != nil }, by: { $0.wantedId! })
         counts = Dictionary(grouping: new, by: \.status).mapValues(\.count)
+        // The scroll follows in `AppState.apply`, as for every list.
         if let previous, let i = items.firstIndex(where: { $0.id == previous }) { cursor = i }
         cursor = max(0, min(cursor, items.count - 1))
-        // Rows above may have gone: keep the cursor in sight.
-        if cursor < scroll { scroll = cursor }
-        scroll = max(0, min(scroll, items.count - 1))
     }
 
     /// The newest grab or import of `item`, if any is recent enough to have been sent.
