@@ -10,7 +10,7 @@
 // libxml2 writes some errors (a failed encoding conversion) straight to its generic error
 // function, which prints to stderr; that function is variadic, so the no-op is written in C.
 static inline void seedtui_xml_ignore(void *context, const char *message, ...) { (void)context; (void)message; }
-static inline void seedtui_xml_silence(void) {
-    xmlSetGenericErrorFunc(NULL, seedtui_xml_ignore);
-    xmlThrDefSetGenericErrorFunc(NULL, seedtui_xml_ignore);
-}
+// The calling thread's handler: set before each parse, since any thread may parse.
+static inline void seedtui_xml_silence(void) { xmlSetGenericErrorFunc(NULL, seedtui_xml_ignore); }
+// The default new threads start with: set once, process-wide (it takes a lock).
+static inline void seedtui_xml_silence_new_threads(void) { xmlThrDefSetGenericErrorFunc(NULL, seedtui_xml_ignore); }

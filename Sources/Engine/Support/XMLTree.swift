@@ -203,7 +203,7 @@ enum XMLTree {
     private static let libraryReady: Void = {
         xmlInitParser()
         xmlThrDefSetStructuredErrorFunc(nil, { _, _ in })
-        seedtui_xml_silence()
+        seedtui_xml_silence_new_threads()
     }()
 
     /// Collects the SAX2 events of one parse into nodes; the C callbacks find it through their
