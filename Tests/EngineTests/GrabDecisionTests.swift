@@ -190,4 +190,18 @@ final class GrabDecisionTests: XCTestCase {
             XCTAssertTrue(($0 as? EngineError)?.message.contains("no artist and album known") == true, "\($0)")
         }
     }
+
+    /// An engine started by an older binary sends a sync report without `passed_over`; a newer
+    /// client still reads it, and a current report round-trips.
+    func testASyncReportWithoutPassedOverStillDecodes() throws {
+        let old = #"{"outcomes":[],"releases":3,"wanted":2,"judged":4,"accepted":1,"grabs":[],"failures":["x"],"elapsed_ms":12}"#
+        let report = try JSONDecoder().decode(SyncReport.self, from: Data(old.utf8))
+        XCTAssertEqual(report.passedOver, [])
+        XCTAssertEqual(report.failures, ["x"])
+        XCTAssertEqual(report.elapsedMs, 12)
+        var current = SyncReport(wanted: 2)
+        current.passedOver = ["wanted #1 Harbor Lights: gone"]
+        let again = try JSONDecoder().decode(SyncReport.self, from: JSONEncoder().encode(current))
+        XCTAssertEqual(again.passedOver, current.passedOver)
+    }
 }
