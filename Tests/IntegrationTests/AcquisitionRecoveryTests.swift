@@ -423,6 +423,27 @@ final class AcquisitionRecoveryTests: AcquisitionTestCase {
         XCTAssertEqual(rejections, ["unavailable"], "\(search)")
     }
 
+    func testABadTorrentIsBlocklistedAndTheNextBestTakenInTheSameSync() throws {
+        let seed = h.path("seed")
+        let bad = "Harbor.Lights.S01E05.1080p.WEB-DL.x264-KELP", next = "Harbor.Lights.S01E05.720p.HDTV.x264-TIDE"
+        _ = try h.payload("seed/\(next)/\(next.lowercased()).mkv", bytes: 64 << 10)
+        let hashes = try startIndexer([Item(n: 1, title: bad, source: nil, size: 3 << 30, category: 5040),
+                                       Item(n: 2, title: next, source: seed + "/" + next, size: 1 << 30, category: 5040)])
+        // Bencoded, but not a torrent: the release itself is broken.
+        try "d4:spam4:eggse".write(toFile: h.path("torznab/1.torrent"), atomically: true, encoding: .utf8)
+        let episode = try XCTUnwrap(try object(["wanted", "add", "tv", "Harbor Lights", "--season", "1", "--episode", "5"])["id"] as? Int)
+
+        let sync = try st(["rss", "sync", "--json"], nil)
+        XCTAssertEqual(sync.status, 0, "the item got its next best: \(sync.stderr)")
+        let report = try XCTUnwrap(try h.json(sync) as? [String: Any])
+        XCTAssertEqual((report["grabs"] as? [[String: Any]])?.map { $0["title"] as? String }, [next], "\(report)")
+        XCTAssertEqual(try h.list(home: home).map { $0["info_hash"] as? String }, [hashes[2]])
+        let passed = try XCTUnwrap(report["passed_over"] as? [String])
+        XCTAssertTrue(passed.count == 1 && passed[0].contains("wanted #\(episode)") && passed[0].contains("not a valid .torrent"), "\(passed)")
+        XCTAssertEqual((report["failures"] as? [String])?.count, 0, "\(report)")
+        XCTAssertEqual(try array(["blocklist", "list"]).map { $0["title"] as? String }, [bad], "the broken release is blocklisted")
+    }
+
     func testADownloadLimitRestsTheIndexerWithoutFailingTheSyncOrBlocklisting() throws {
         try startBestAndNext()
         try "".write(toFile: h.path("torznab/limit"), atomically: true, encoding: .utf8)
